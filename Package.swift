@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, bottom up:
+//   AELang      the language: lexer, parser, resolver, evaluator, values, diagnostics, embedding API.
+//               Knows nothing of numerics.
+//   AENumerics  datasets, random numbers, auto-encoders, training, densities, samplers. Knows nothing
+//               of the language.
+//   AEPlots     figures: SVG and terminal (braille) rendering. Knows nothing of either.
+//   AEBindings  the builtins that expose AENumerics and AEPlots to the language.
+//   ae          the command-line program and REPL: a thin client of AELang's public API.
+let package = Package(
+    name: "ae",
+    products: [
+        .executable(name: "ae", targets: ["ae"]),
+        .executable(name: "ae-bench", targets: ["ae-bench"]),
+        .library(name: "AELang", targets: ["AELang"]),
+        .library(name: "AENumerics", targets: ["AENumerics"]),
+        .library(name: "AEBindings", targets: ["AEBindings"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    ],
+    targets: [
+        .target(name: "AELang"),
+        .target(
+            name: "AENumerics",
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        .target(name: "AEPlots"),
+        .target(name: "AEBindings", dependencies: ["AELang", "AENumerics", "AEPlots"]),
+        .systemLibrary(
+            name: "CReadline",
+            pkgConfig: nil,
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        .executableTarget(
+            name: "ae",
+            dependencies: [
+                "AELang", "AEBindings", "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "ae-bench", dependencies: ["AENumerics"]),
+        .testTarget(name: "AELangTests", dependencies: ["AELang"]),
+        .testTarget(name: "AENumericsTests", dependencies: ["AENumerics"]),
+        .testTarget(name: "AEPlotsTests", dependencies: ["AEPlots"]),
+        // Golden scripts live in Tests/golden/<feature>/ and are found through #filePath.
+        .testTarget(name: "GoldenTests", dependencies: ["AELang", "AEBindings"]),
+        .testTarget(name: "CLITests", dependencies: ["ae"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,109 @@
+import Synchronization
+
+/// What a builtin may use of the engine that runs it: the interrupt flag, the output sink, progress
+/// reporting, per-engine state, the capabilities the host granted, and calls back into ae functions.
+public final class CallContext {
+    public let options: EngineOptions
+    let interruptFlag: InterruptFlag
+    let output: (String) -> Void
+    let diagnostics: (String) -> Void
+    /// Set by the evaluator: calls an ae or native function with positional arguments.
+    var invoke: (Function, [Value]) throws -> Value = { _, _ in throw NativeError("no evaluator attached") }
+    private var states: [ObjectIdentifier: AnyObject] = [:]
+
+    public init(options: EngineOptions,
+                interruptFlag: InterruptFlag = InterruptFlag(),
+                output: @escaping (String) -> Void,
+                diagnostics: @escaping (String) -> Void) {
+        self.options = options
+        self.interruptFlag = interruptFlag
+        self.output = output
+        self.diagnostics = diagnostics
+    }
+
+    /// True once the user pressed Ctrl-C or the host called `cancel()`. Long loops check it often.
+    public var isInterrupted: Bool { interruptFlag.isSet }
+
+    /// Throws ``Interrupted`` when the run was interrupted.
+    public func checkInterrupt() throws {
+        if interruptFlag.isSet { throw Interrupted() }
+    }
+
+    /// Writes program output (what `print` writes) to the host's sink.
+    public func write(_ text: String) { output(text) }
+
+    /// Calls a function value, e.g. the energy a user passed to `density(fn(x) ...)`.
+    public func call(_ function: Function, _ arguments: [Value]) throws -> Value {
+        try invoke(function, arguments)
+    }
+
+    /// The engine's single instance of `T`, made by `make` on first use. Builtins keep per-engine state
+    /// here (the random generator, the thread count) rather than in globals.
+    public func state<T: AnyObject>(_ type: T.Type = T.self, make: () -> T) -> T {
+        let key = ObjectIdentifier(type)
+        if let existing = states[key] as? T { return existing }
+        let made = make()
+        states[key] = made
+        return made
+    }
+
+    /// Resolves a path the script wants to read, or throws when the host did not grant file reading.
+    public func readablePath(_ path: String) throws -> String {
+        guard options.allowFileRead else {
+            throw NativeError("reading files is not allowed in this engine",
+                              hint: "the host program must grant file access (EngineOptions.allowFileRead)")
+        }
+        return path
+    }
+
+    /// Resolves a path the script wants to write, or throws when the host did not grant file writing.
+    public func writablePath(_ path: String) throws -> String {
+        guard options.allowFileWrite else {
+            throw NativeError("writing files is not allowed in this engine",
+                              hint: "the host program must grant file access (EngineOptions.allowFileWrite)")
+        }
+        return path
+    }
+
+    /// Starts a progress report for a long task of `total` steps. On a terminal it draws a bar on
+    /// stderr; otherwise (or with `quiet`) it prints at most one summary line when finished.
+    public func progress(_ title: String, total: Int) -> Progress {
+        Progress(title: title, total: total, live: options.showProgress && !options.quiet,
+                 summary: !options.quiet, write: diagnostics)
+    }
+}
+
+/// A flag set from a signal handler or another thread, read by the evaluator and by long builtins.
+public final class InterruptFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    public init() {}
+    public var isSet: Bool { flag.load(ordering: .relaxed) }
+    public func set() { flag.store(true, ordering: .relaxed) }
+    public func clear() { flag.store(false, ordering: .relaxed) }
+}
+
+/// How an engine behaves: what the host grants and how it reports.
+public struct EngineOptions {
+    /// Worker threads for numerical builtins; 0 means one per core. Results never depend on it.
+    public var threads: Int = 0
+    /// No progress output at all.
+    public var quiet: Bool = false
+    /// Draw live progress bars (the CLI sets this when stderr is a terminal).
+    public var showProgress: Bool = false
+    public var allowFileRead: Bool = false
+    public var allowFileWrite: Bool = false
+    /// Maximum depth of nested calls before "call depth exceeded".
+    public var maxCallDepth: Int = 1000
+    /// Maximum nesting of brackets and blocks in the parser.
+    public var maxNesting: Int = 200
+    /// Maximum number of elements in one list, string or dataset a script may create.
+    public var maxElements: Int = 100_000_000
+    /// Maximum number of evaluation steps (nil: unlimited).
+    public var maxSteps: Int? = nil
+    /// Seconds of wall-clock time after which the run stops (nil: unlimited).
+    public var deadline: Double? = nil
+    /// The seed of the random generator before any `seed(n)`.
+    public var seed: UInt64 = 42
+
+    public init() {}
+}

@@ -1,0 +1,2 @@
+import AENumerics
+print("ae-bench")

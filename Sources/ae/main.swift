@@ -1,0 +1,3 @@
+import AELang
+import AEBindings
+print("ae")
