@@ -46,10 +46,6 @@ let package = Package(
         .executableTarget(name: "ae-bench", dependencies: ["AENumerics"]),
         .testTarget(name: "AELangTests", dependencies: ["AELang"]),
         .testTarget(name: "AENumericsTests", dependencies: ["AENumerics"]),
-        .testTarget(name: "AEPlotsTests", dependencies: ["AEPlots"]),
-        // Golden scripts live in Tests/golden/<feature>/ and are found through #filePath.
-        .testTarget(name: "GoldenTests", dependencies: ["AELang", "AEBindings"]),
-        .testTarget(name: "CLITests", dependencies: ["ae"]),
     ],
     swiftLanguageModes: [.v5]
 )

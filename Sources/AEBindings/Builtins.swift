@@ -1,9 +1,12 @@
 import AELang
 
 /// Every builtin that exposes the numerical core and the plots to ae scripts.
+///
+/// Each area keeps its builtins in its own file (`DataBuiltins`, `ModelBuiltins`, ...).
 public enum Builtins {
-    /// The functions to register with an engine, in no particular order.
+    /// The functions to register with an engine.
     public static var all: [Function] {
-        []
+        DataBuiltins.functions + ModelBuiltins.functions + DensityBuiltins.functions
+            + SamplingBuiltins.functions + PlotBuiltins.functions
     }
 }

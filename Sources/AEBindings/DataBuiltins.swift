@@ -1,0 +1,5 @@
+import AELang
+
+enum DataBuiltins {
+    static var functions: [Function] { [] }
+}

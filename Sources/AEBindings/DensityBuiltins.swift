@@ -1,0 +1,5 @@
+import AELang
+
+enum DensityBuiltins {
+    static var functions: [Function] { [] }
+}

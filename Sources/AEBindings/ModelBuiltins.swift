@@ -1,0 +1,5 @@
+import AELang
+
+enum ModelBuiltins {
+    static var functions: [Function] { [] }
+}

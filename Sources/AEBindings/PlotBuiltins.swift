@@ -1,0 +1,5 @@
+import AELang
+
+enum PlotBuiltins {
+    static var functions: [Function] { [] }
+}

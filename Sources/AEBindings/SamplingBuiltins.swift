@@ -1,0 +1,5 @@
+import AELang
+
+enum SamplingBuiltins {
+    static var functions: [Function] { [] }
+}
