@@ -46,6 +46,11 @@ let package = Package(
         .executableTarget(name: "ae-bench", dependencies: ["AENumerics"]),
         .testTarget(name: "AELangTests", dependencies: ["AELang"]),
         .testTarget(name: "AENumericsTests", dependencies: ["AENumerics"]),
+        .testTarget(name: "AEPlotsTests", dependencies: ["AEPlots"]),
+        // Golden scripts live in Tests/golden/<feature>/ and are found through #filePath.
+        .testTarget(name: "GoldenTests", dependencies: ["AELang", "AEBindings"]),
+        // Runs the built `ae` binary: batch mode, exit codes, and the REPL through a pseudo-terminal.
+        .testTarget(name: "CLITests", dependencies: ["ae"]),
     ],
     swiftLanguageModes: [.v5]
 )
