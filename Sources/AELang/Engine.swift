@@ -41,6 +41,13 @@ public final class Engine {
         setGlobal("ans", .nil)
     }
 
+    deinit {
+        // Values nested very deeply (a list in a list ... a million times) are freed recursively:
+        // free them on the large stack too.
+        let globals = runtime.globals
+        _ = try? onLargeStack { globals.restore((names: [], values: [])) }
+    }
+
     /// Interrupts the running script (thread-safe): it stops with an `.interrupted` error.
     public func cancel() { interruptFlag.set() }
 
