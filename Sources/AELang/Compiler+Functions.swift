@@ -39,10 +39,11 @@ extension Compiler {
                 if case .function(let function) = value, case .closure(let closure) = function.implementation,
                    closure.proto.parameterCount == 0 {
                     let proto = closure.proto
-                    let callee = Activation.makeUninitialized(slotCount: proto.slotCount, cellCount: proto.cellCount,
-                                                              upvalues: closure.upvalues)
+                    var callee = proto.makeFrame(closure)
                     callee.slots.initialize(repeating: runtime.unset, count: proto.slotCount)
-                    return try runtime.enter(closure, callee, file, location)
+                    let result = try runtime.enter(closure, callee, file, location)
+                    proto.recycle(&callee)
+                    return result
                 }
                 return try general(frame, value)
             }
@@ -55,12 +56,13 @@ extension Compiler {
                    closure.proto.parameterCount == 1 {
                     let v0 = try a0(frame)
                     let proto = closure.proto
-                    let callee = Activation.makeUninitialized(slotCount: proto.slotCount, cellCount: proto.cellCount,
-                                                              upvalues: closure.upvalues)
+                    var callee = proto.makeFrame(closure)
                     let slots = callee.slots
                     slots.initialize(to: v0)
                     (slots + 1).initialize(repeating: runtime.unset, count: proto.slotCount - 1)
-                    return try runtime.enter(closure, callee, file, location)
+                    let result = try runtime.enter(closure, callee, file, location)
+                    proto.recycle(&callee)
+                    return result
                 }
                 return try general(frame, value)
             }
@@ -74,13 +76,14 @@ extension Compiler {
                     let v0 = try a0(frame)
                     let v1 = try a1(frame)
                     let proto = closure.proto
-                    let callee = Activation.makeUninitialized(slotCount: proto.slotCount, cellCount: proto.cellCount,
-                                                              upvalues: closure.upvalues)
+                    var callee = proto.makeFrame(closure)
                     let slots = callee.slots
                     slots.initialize(to: v0)
                     (slots + 1).initialize(to: v1)
                     (slots + 2).initialize(repeating: runtime.unset, count: proto.slotCount - 2)
-                    return try runtime.enter(closure, callee, file, location)
+                    let result = try runtime.enter(closure, callee, file, location)
+                    proto.recycle(&callee)
+                    return result
                 }
                 return try general(frame, value)
             }
@@ -91,10 +94,12 @@ extension Compiler {
                 if case .function(let function) = value, case .closure(let closure) = function.implementation,
                    closure.proto.parameterCount == count {
                     let proto = closure.proto
-                    let callee = Activation.make(slotCount: proto.slotCount, cellCount: proto.cellCount,
+                    var callee = Activation.make(slotCount: proto.slotCount, cellCount: proto.cellCount,
                                                  upvalues: closure.upvalues)
                     for i in 0..<count { callee.slots[i] = try codes[i].run(frame) }
-                    return try runtime.enter(closure, callee, file, location)
+                    let result = try runtime.enter(closure, callee, file, location)
+                    proto.recycle(&callee)
+                    return result
                 }
                 return try general(frame, value)
             }
