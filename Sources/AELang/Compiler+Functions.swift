@@ -16,8 +16,8 @@ extension Compiler {
         /// Any call: binds named arguments and defaults, runs builtins.
         let general: (Activation, Value) throws -> Value = { frame, value in
             guard case .function(let function) = value else {
-                let what = calleeName.map { "'\($0)' is a \(value.typeName), not a function" }
-                    ?? "cannot call a \(value.typeName)"
+                let what = calleeName.map { "'\($0)' is \(value.typeName.withArticle), not a function" }
+                    ?? "cannot call \(value.typeName.withArticle)"
                 throw ScriptError(kind: .runtime, message: what, file: file, location: location)
             }
             var values: [Value] = []
