@@ -36,7 +36,7 @@ extension Compiler {
             return { frame in
                 var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
                 if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
-                if case .function(let function) = value, case .closure(let closure) = function.implementation,
+                if case .function(let function) = value, let closure = function.closure,
                    closure.proto.parameterCount == 0 {
                     let proto = closure.proto
                     var callee = proto.makeFrame(closure)
@@ -52,7 +52,7 @@ extension Compiler {
             return { frame in
                 var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
                 if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
-                if case .function(let function) = value, case .closure(let closure) = function.implementation,
+                if case .function(let function) = value, let closure = function.closure,
                    closure.proto.parameterCount == 1 {
                     let v0 = try a0(frame)
                     let proto = closure.proto
@@ -71,7 +71,7 @@ extension Compiler {
             return { frame in
                 var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
                 if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
-                if case .function(let function) = value, case .closure(let closure) = function.implementation,
+                if case .function(let function) = value, let closure = function.closure,
                    closure.proto.parameterCount == 2 {
                     let v0 = try a0(frame)
                     let v1 = try a1(frame)
@@ -91,7 +91,7 @@ extension Compiler {
             return { frame in
                 var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
                 if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
-                if case .function(let function) = value, case .closure(let closure) = function.implementation,
+                if case .function(let function) = value, let closure = function.closure,
                    closure.proto.parameterCount == count {
                     let proto = closure.proto
                     var callee = Activation.make(slotCount: proto.slotCount, cellCount: proto.cellCount,
@@ -115,12 +115,13 @@ extension Compiler {
             cells.append(captured ? cellCount : -1)
             if captured { cellCount += 1 }
         }
+        let inner = Compiler(runtime: runtime, file: file, cellIndex: cells)
         let proto = FunctionProto(name: function.name ?? nameHint ?? "<fn>", file: file, location: function.location,
                                   parameterNames: function.parameters.map(\.name),
-                                  slotCount: function.slotCount, cellIndex: cells)
-        let inner = Compiler(runtime: runtime, file: file, cellIndex: cells)
-        proto.defaults = function.parameters.map { $0.defaultValue.map(inner.compile) }
-        proto.body = inner.compileBlock(function.body)
+                                  slotCount: function.slotCount, cellIndex: cells,
+                                  hasUpvalues: !function.captures.isEmpty,
+                                  defaults: function.parameters.map { $0.defaultValue.map(inner.compile) },
+                                  body: inner.compileBlock(function.body))
         let parameters = function.parameters.map { Parameter($0.name, default: $0.defaultValue == nil ? nil : .nil) }
         let doc = function.doc ?? ""
         let captures = function.captures

@@ -107,8 +107,10 @@ final class FunctionProto {
     let cellCount: Int
     /// Parameters whose slot is captured: (slot, cell) to copy after binding.
     let capturedParameters: [(slot: Int, cell: Int)]
-    var defaults: [Code?] = []
-    var body: Code = { _ in .nil }
+    let hasUpvalues: Bool
+    let defaults: [Code?]
+    /// A `let`, so that calling it needs no retain of the closure's context.
+    let body: Code
     /// Frames of finished calls, reused by the next calls: saves an allocation and a free per call.
     private var pool = ContiguousArray<Activation>()
 
@@ -116,7 +118,7 @@ final class FunctionProto {
     @inline(__always)
     func makeFrame(_ closure: Closure) -> Activation {
         if cellCount == 0, let frame = pool.popLast() {
-            frame.header.upvalues = closure.upvalues
+            if hasUpvalues { frame.header.upvalues = closure.upvalues }
             frame.header.live = true
             return frame
         }
@@ -132,12 +134,15 @@ final class FunctionProto {
         frame.header.live = false
         frame.header.control = .none
         frame.header.returned = .nil
-        frame.header.upvalues = []
+        if hasUpvalues { frame.header.upvalues = [] }
         pool.append(frame)
     }
 
     init(name: String, file: SourceFile, location: SourceLocation, parameterNames: [String],
-         slotCount: Int, cellIndex: [Int]) {
+         slotCount: Int, cellIndex: [Int], hasUpvalues: Bool, defaults: [Code?], body: @escaping Code) {
+        self.hasUpvalues = hasUpvalues
+        self.defaults = defaults
+        self.body = body
         self.name = name
         self.file = file
         self.location = location
