@@ -136,6 +136,23 @@ extension Compiler {
                     }
                     return .nil
                 }
+                // `xs = xs + [x]`: appends x itself, without making the one-element list.
+                if case .list(let elements, let listLocation) = addend, elements.count == 1 {
+                    let elementCode = compile(elements[0])
+                    return { frame in
+                        try runtime.checkSize(1, file, listLocation)
+                        let element = try elementCode(frame)
+                        var current = take(frame)
+                        guard case .list(var items) = current, items.count < runtime.options.maxElements else {
+                            store(frame, current)
+                            return try add(frame, .list([element]))
+                        }
+                        current = .nil
+                        items.append(element)
+                        store(frame, .list(items))
+                        return .nil
+                    }
+                }
                 // A number added to a plain local or a global (the counter of a while loop): read and
                 // written in place, by a closure that captures little (its context is copied on each call).
                 let directNumber: Double? = { if case .number(let y, _) = addend { return y } else { return nil } }()
