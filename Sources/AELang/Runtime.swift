@@ -142,8 +142,9 @@ final class FunctionProto {
         let slots = frame.slots
         for i in 0..<slotCount { (slots + i).deinitialize(count: 1) }
         frame.header.live = false
+        // Only a `return` stores a value here: most calls skip the store (an outlined destroy).
+        if frame.header.control == .returnValue { frame.header.returned = .nil }
         frame.header.control = .none
-        frame.header.returned = .nil
         if hasUpvalues { frame.header.upvalues = [] }
         (pool + pooled).initialize(to: consume frame)
         pooled &+= 1
