@@ -50,7 +50,8 @@ extension Compiler {
 
     private func arithmetic<Op: ArithmeticOperation>(_: Op.Type, _ op: BinaryOperator, _ left: Node, _ right: Node,
                                                      _ location: SourceLocation) -> Code {
-        withOperands(left, right, ArithmeticBuilder<Op>(site: BinarySite(runtime: runtime, file: file, op: op, location: location))).run
+        let site = BinarySite(runtime: runtime, file: file, op: op, location: location)
+        return withOperands(left, right, ArithmeticBuilder<Op>(site: site)).run
     }
 
     /// A node used as a condition, compiled to return a Swift Bool (no Value boxing for comparisons).
@@ -86,7 +87,8 @@ extension Compiler {
 
     private func comparison<Op: ComparisonOperation>(_: Op.Type, _ op: BinaryOperator, _ left: Node, _ right: Node,
                                                      _ location: SourceLocation) -> Condition {
-        withOperands(left, right, ComparisonBuilder<Op>(site: BinarySite(runtime: runtime, file: file, op: op, location: location))).run
+        let site = BinarySite(runtime: runtime, file: file, op: op, location: location)
+        return withOperands(left, right, ComparisonBuilder<Op>(site: site)).run
     }
 }
 
