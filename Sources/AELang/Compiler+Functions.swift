@@ -60,7 +60,9 @@ extension Compiler {
                         let callee = proto.makeFrame(function)
                         let slots = callee.slots
                         slots.initialize(to: v0)
-                        (slots + 1).initialize(repeating: runtime.unset, count: proto.slotCount - 1)
+                        if proto.slotCount > 1 {   // tested: copying the marker costs even for no slots
+                            (slots + 1).initialize(repeating: runtime.unset, count: proto.slotCount - 1)
+                        }
                         let result = try runtime.enter(proto, callee, file, location)
                         proto.recycle(consume callee)
                         return result
@@ -80,7 +82,9 @@ extension Compiler {
                         let slots = callee.slots
                         slots.initialize(to: v0)
                         (slots + 1).initialize(to: v1)
-                        (slots + 2).initialize(repeating: runtime.unset, count: proto.slotCount - 2)
+                        if proto.slotCount > 2 {
+                            (slots + 2).initialize(repeating: runtime.unset, count: proto.slotCount - 2)
+                        }
                         let result = try runtime.enter(proto, callee, file, location)
                         proto.recycle(consume callee)
                         return result
