@@ -3,8 +3,7 @@
 extension Runtime {
     /// Runs an ae function whose frame already holds its arguments.
     @inline(__always)
-    func enter(_ closure: Closure, _ frame: Activation, _ file: SourceFile, _ location: SourceLocation) throws -> Value {
-        let proto = closure.proto
+    func enter(_ proto: FunctionProto, _ frame: Activation, _ file: SourceFile, _ location: SourceLocation) throws -> Value {
         if depth >= options.maxCallDepth {
             throw ScriptError(kind: .limit, message: "call depth exceeded (limit \(options.maxCallDepth))",
                               file: file, location: location,
@@ -53,7 +52,7 @@ extension Runtime {
                 frame.slots[i] = made
                 if proto.cellIndex[i] >= 0 { frame.cells[proto.cellIndex[i]].value = made }
             }
-            return try enter(closure, frame, file, location)
+            return try enter(proto, frame, file, location)
         case .native(let body):
             var arguments: [Value] = []
             arguments.reserveCapacity(bound.count)

@@ -30,78 +30,82 @@ extension Compiler {
         }
 
         // Fast paths: an ae function called with exactly its parameters, positionally. The arguments
-        // go straight into the new frame's slots.
+        // go straight into the new frame's slots. The callee is tested for a function first: the
+        // unassigned-global check (a comparison with a lazily made object) only runs when that fails.
+        // The call holds one reference, to the function (the body may reassign the variable that
+        // named it), for the whole call; its compiled code is reached through that reference without
+        // retaining it. Each retain/release pair costs about as much as the rest of entering a call.
         switch count {
         case 0:
             return { frame in
-                var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
-                if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
-                if case .function(let function) = value, let closure = function.closure,
-                   closure.proto.parameterCount == 0 {
-                    let proto = closure.proto
-                    var callee = proto.makeFrame(closure)
-                    callee.slots.initialize(repeating: runtime.unset, count: proto.slotCount)
-                    let result = try runtime.enter(closure, callee, file, location)
-                    proto.recycle(&callee)
-                    return result
+                let value = globalIndex >= 0 ? globals.storage[globalIndex] : try calleeCode(frame)
+                if case .function(let function) = value, function.arity == 0 {
+                    return try withExtendedLifetime(function) { try function.proto.unsafelyUnwrapped._withUnsafeGuaranteedRef { proto in
+                        let callee = proto.makeFrame(function)
+                        callee.slots.initialize(repeating: runtime.unset, count: proto.slotCount)
+                        let result = try runtime.enter(proto, callee, file, location)
+                        proto.recycle(consume callee)
+                        return result
+                    } }
                 }
-                return try general(frame, value)
+                return try general(frame, globalIndex >= 0 && value.isUnassigned ? try calleeCode(frame) : value)
             }
         case 1:
             let a0 = compile(arguments[0].value)
             return { frame in
-                var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
-                if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
-                if case .function(let function) = value, let closure = function.closure,
-                   closure.proto.parameterCount == 1 {
-                    let v0 = try a0(frame)
-                    let proto = closure.proto
-                    var callee = proto.makeFrame(closure)
-                    let slots = callee.slots
-                    slots.initialize(to: v0)
-                    (slots + 1).initialize(repeating: runtime.unset, count: proto.slotCount - 1)
-                    let result = try runtime.enter(closure, callee, file, location)
-                    proto.recycle(&callee)
-                    return result
+                let value = globalIndex >= 0 ? globals.storage[globalIndex] : try calleeCode(frame)
+                if case .function(let function) = value, function.arity == 1 {
+                    return try withExtendedLifetime(function) { try function.proto.unsafelyUnwrapped._withUnsafeGuaranteedRef { proto in
+                        let v0 = try a0(frame)
+                        let callee = proto.makeFrame(function)
+                        let slots = callee.slots
+                        slots.initialize(to: v0)
+                        if proto.slotCount > 1 {   // tested: copying the marker costs even for no slots
+                            (slots + 1).initialize(repeating: runtime.unset, count: proto.slotCount - 1)
+                        }
+                        let result = try runtime.enter(proto, callee, file, location)
+                        proto.recycle(consume callee)
+                        return result
+                    } }
                 }
-                return try general(frame, value)
+                return try general(frame, globalIndex >= 0 && value.isUnassigned ? try calleeCode(frame) : value)
             }
         case 2:
             let a0 = compile(arguments[0].value), a1 = compile(arguments[1].value)
             return { frame in
-                var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
-                if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
-                if case .function(let function) = value, let closure = function.closure,
-                   closure.proto.parameterCount == 2 {
-                    let v0 = try a0(frame)
-                    let v1 = try a1(frame)
-                    let proto = closure.proto
-                    var callee = proto.makeFrame(closure)
-                    let slots = callee.slots
-                    slots.initialize(to: v0)
-                    (slots + 1).initialize(to: v1)
-                    (slots + 2).initialize(repeating: runtime.unset, count: proto.slotCount - 2)
-                    let result = try runtime.enter(closure, callee, file, location)
-                    proto.recycle(&callee)
-                    return result
+                let value = globalIndex >= 0 ? globals.storage[globalIndex] : try calleeCode(frame)
+                if case .function(let function) = value, function.arity == 2 {
+                    return try withExtendedLifetime(function) { try function.proto.unsafelyUnwrapped._withUnsafeGuaranteedRef { proto in
+                        let v0 = try a0(frame)
+                        let v1 = try a1(frame)
+                        let callee = proto.makeFrame(function)
+                        let slots = callee.slots
+                        slots.initialize(to: v0)
+                        (slots + 1).initialize(to: v1)
+                        if proto.slotCount > 2 {
+                            (slots + 2).initialize(repeating: runtime.unset, count: proto.slotCount - 2)
+                        }
+                        let result = try runtime.enter(proto, callee, file, location)
+                        proto.recycle(consume callee)
+                        return result
+                    } }
                 }
-                return try general(frame, value)
+                return try general(frame, globalIndex >= 0 && value.isUnassigned ? try calleeCode(frame) : value)
             }
         default:
             return { frame in
-                var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
-                if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
-                if case .function(let function) = value, let closure = function.closure,
-                   closure.proto.parameterCount == count {
-                    let proto = closure.proto
-                    var callee = Activation.make(slotCount: proto.slotCount, cellCount: proto.cellCount,
-                                                 upvalues: closure.upvalues)
-                    for i in 0..<count { callee.slots[i] = try codes[i].run(frame) }
-                    let result = try runtime.enter(closure, callee, file, location)
-                    proto.recycle(&callee)
-                    return result
+                let value = globalIndex >= 0 ? globals.storage[globalIndex] : try calleeCode(frame)
+                if case .function(let function) = value, function.arity == count {
+                    return try withExtendedLifetime(function) { try function.proto.unsafelyUnwrapped._withUnsafeGuaranteedRef { proto in
+                        let callee = Activation.make(slotCount: proto.slotCount, cellCount: proto.cellCount,
+                                                     upvalues: function.closure.unsafelyUnwrapped.upvalues)
+                        for i in 0..<count { callee.slots[i] = try codes[i].run(frame) }
+                        let result = try runtime.enter(proto, callee, file, location)
+                        proto.recycle(consume callee)
+                        return result
+                    } }
                 }
-                return try general(frame, value)
+                return try general(frame, globalIndex >= 0 && value.isUnassigned ? try calleeCode(frame) : value)
             }
         }
     }

@@ -18,20 +18,7 @@ enum GreaterEqualOperation: ComparisonOperation { @inline(__always) static func 
 enum EqualOperation: ComparisonOperation { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Bool { a == b } }
 enum NotEqualOperation: ComparisonOperation { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Bool { a != b } }
 
-/// An operand as the fast paths see it: a constant, a plain local slot, or general code.
-enum Operand {
-    case constant(Double)
-    case slot(Int)
-    case code(Code)
-}
-
 extension Compiler {
-    func operand(_ node: Node) -> Operand {
-        if case .number(let x, _) = node { return .constant(x) }
-        if let slot = plainSlot(node) { return .slot(slot) }
-        return .code(compile(node))
-    }
-
     func compileBinary(_ op: BinaryOperator, _ left: Node, _ right: Node, _ location: SourceLocation) -> Code {
         let runtime = self.runtime, file = self.file
         switch op {
@@ -61,75 +48,10 @@ extension Compiler {
         }
     }
 
-    /// General code for `left op right`, used by the fast paths when an operand is not a number.
-    private func general(_ op: BinaryOperator, _ left: Node, _ right: Node, _ location: SourceLocation) -> Code {
-        let runtime = self.runtime, file = self.file
-        let a = compile(left), b = compile(right)
-        return { frame in
-            let x = try a(frame)
-            let y = try b(frame)
-            return try runtime.binary(op, x, y, file, location)
-        }
-    }
-
     private func arithmetic<Op: ArithmeticOperation>(_: Op.Type, _ op: BinaryOperator, _ left: Node, _ right: Node,
                                                      _ location: SourceLocation) -> Code {
-        let slow = general(op, left, right, location)
-        switch (operand(left), operand(right)) {
-        case let (.slot(a), .constant(c)):
-            return { frame in
-                if case .number(let x) = frame.slots[a] { return .number(Op.apply(x, c)) }
-                return try slow(frame)
-            }
-        case let (.slot(a), .slot(b)):
-            return { frame in
-                if case .number(let x) = frame.slots[a], case .number(let y) = frame.slots[b] {
-                    return .number(Op.apply(x, y))
-                }
-                return try slow(frame)
-            }
-        case let (.code(a), .constant(c)):
-            let runtime = self.runtime, file = self.file
-            return { frame in
-                let l = try a(frame)
-                if case .number(let x) = l { return .number(Op.apply(x, c)) }
-                return try runtime.binary(op, l, .number(c), file, location)
-            }
-        case let (.constant(c), .code(b)):
-            let runtime = self.runtime, file = self.file
-            return { frame in
-                let r = try b(frame)
-                if case .number(let y) = r { return .number(Op.apply(c, y)) }
-                return try runtime.binary(op, .number(c), r, file, location)
-            }
-        case let (.slot(a), .code(b)):
-            let runtime = self.runtime, file = self.file
-            return { frame in
-                let r = try b(frame)
-                let l = frame.slots[a]
-                if case .number(let x) = l, case .number(let y) = r { return .number(Op.apply(x, y)) }
-                if l.isUnassigned { return try slow(frame) }
-                return try runtime.binary(op, l, r, file, location)
-            }
-        case let (.code(a), .slot(b)):
-            let runtime = self.runtime, file = self.file
-            return { frame in
-                let l = try a(frame)
-                if case .number(let x) = l, case .number(let y) = frame.slots[b] { return .number(Op.apply(x, y)) }
-                let r = frame.slots[b]
-                if r.isUnassigned { return try slow(frame) }
-                return try runtime.binary(op, l, r, file, location)
-            }
-        default:
-            let a = compile(left), b = compile(right)
-            let runtime = self.runtime, file = self.file
-            return { frame in
-                let l = try a(frame)
-                let r = try b(frame)
-                if case .number(let x) = l, case .number(let y) = r { return .number(Op.apply(x, y)) }
-                return try runtime.binary(op, l, r, file, location)
-            }
-        }
+        let site = BinarySite(runtime: runtime, file: file, op: op, location: location)
+        return withOperands(left, right, ArithmeticBuilder<Op>(site: site)).run
     }
 
     /// A node used as a condition, compiled to return a Swift Bool (no Value boxing for comparisons).
@@ -165,35 +87,39 @@ extension Compiler {
 
     private func comparison<Op: ComparisonOperation>(_: Op.Type, _ op: BinaryOperator, _ left: Node, _ right: Node,
                                                      _ location: SourceLocation) -> Condition {
-        let slowCode = general(op, left, right, location)
-        let slow: Condition = { frame in try slowCode(frame).isTruthy }
-        switch (operand(left), operand(right)) {
-        case let (.slot(a), .constant(c)):
-            return { frame in
-                if case .number(let x) = frame.slots[a] { return Op.apply(x, c) }
-                return try slow(frame)
-            }
-        case let (.slot(a), .slot(b)):
-            return { frame in
-                if case .number(let x) = frame.slots[a], case .number(let y) = frame.slots[b] { return Op.apply(x, y) }
-                return try slow(frame)
-            }
-        case let (.code(a), .constant(c)):
-            let runtime = self.runtime, file = self.file
-            return { frame in
-                let l = try a(frame)
-                if case .number(let x) = l { return Op.apply(x, c) }
-                return try runtime.binary(op, l, .number(c), file, location).isTruthy
-            }
-        default:
-            let a = compile(left), b = compile(right)
-            let runtime = self.runtime, file = self.file
-            return { frame in
-                let l = try a(frame)
-                let r = try b(frame)
-                if case .number(let x) = l, case .number(let y) = r { return Op.apply(x, y) }
-                return try runtime.binary(op, l, r, file, location).isTruthy
-            }
+        let site = BinarySite(runtime: runtime, file: file, op: op, location: location)
+        return withOperands(left, right, ComparisonBuilder<Op>(site: site)).run
+    }
+}
+
+/// `left op right` for an arithmetic operator: numbers inline, anything else through `Runtime.binary`.
+private struct ArithmeticBuilder<Op: ArithmeticOperation>: OperandPairBuilder {
+    let site: BinarySite
+
+    func make<L: FastOperand, R: FastOperand>(_ left: L, _ right: R) -> CodeRef {
+        let site = self.site
+        return CodeRef { frame in
+            let l = try left.read(frame)
+            if R.runsCode { try left.check(l, site.file) }
+            let r = try right.read(frame)
+            if case .number(let x) = l, case .number(let y) = r { return .number(Op.apply(x, y)) }
+            return try site.general(left, l, right, r)
+        }
+    }
+}
+
+/// `left op right` for a comparison, as a Swift Bool (no Value boxing).
+private struct ComparisonBuilder<Op: ComparisonOperation>: OperandPairBuilder {
+    let site: BinarySite
+
+    func make<L: FastOperand, R: FastOperand>(_ left: L, _ right: R) -> ConditionRef {
+        let site = self.site
+        return ConditionRef { frame in
+            let l = try left.read(frame)
+            if R.runsCode { try left.check(l, site.file) }
+            let r = try right.read(frame)
+            if case .number(let x) = l, case .number(let y) = r { return Op.apply(x, y) }
+            return try site.general(left, l, right, r).isTruthy
         }
     }
 }

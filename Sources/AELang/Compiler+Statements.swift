@@ -96,8 +96,8 @@ extension Compiler {
                 let take = self.take(ref)
                 let store = self.store(ref)
                 let loadCode = load(ref)
-                return { frame in
-                    let extra = try addendCode(frame)
+                /// The addition once the addend is evaluated.
+                let add: (Activation, Value) throws -> Value = { frame, extra in
                     if case .number(let y) = extra {
                         let current = try loadCode(frame)
                         if case .number(let x) = current {
@@ -136,6 +136,48 @@ extension Compiler {
                     }
                     return .nil
                 }
+                // `xs = xs + [x]`: appends x itself, without making the one-element list.
+                if case .list(let elements, let listLocation) = addend, elements.count == 1 {
+                    let elementCode = compile(elements[0])
+                    return { frame in
+                        try runtime.checkSize(1, file, listLocation)
+                        let element = try elementCode(frame)
+                        var current = take(frame)
+                        guard case .list(var items) = current, items.count < runtime.options.maxElements else {
+                            store(frame, current)
+                            return try add(frame, .list([element]))
+                        }
+                        current = .nil
+                        items.append(element)
+                        store(frame, .list(items))
+                        return .nil
+                    }
+                }
+                // A number added to a plain local or a global (the counter of a while loop): read and
+                // written in place, by a closure that captures little (its context is copied on each call).
+                let directNumber: Double? = { if case .number(let y, _) = addend { return y } else { return nil } }()
+                if let slot = plainSlot(.name(ref)) {
+                    return { frame in
+                        let extra = if let directNumber { Value.number(directNumber) } else { try addendCode(frame) }
+                        if case .number(let y) = extra, case .number(let x) = frame.slots[slot] {
+                            frame.slots[slot] = .number(x + y)
+                            return .nil
+                        }
+                        return try add(frame, extra)
+                    }
+                }
+                if case .global(let index) = ref.binding {
+                    let globals = runtime.globals
+                    return { frame in
+                        let extra = if let directNumber { Value.number(directNumber) } else { try addendCode(frame) }
+                        if case .number(let y) = extra, case .number(let x) = globals.storage[index] {
+                            globals.storage[index] = .number(x + y)
+                            return .nil
+                        }
+                        return try add(frame, extra)
+                    }
+                }
+                return { frame in try add(frame, try addendCode(frame)) }
             }
             let code: Code
             if case .function(let function) = value {
@@ -146,6 +188,13 @@ extension Compiler {
             if case .local(let slot) = ref.binding, cellIndex[slot] < 0 {
                 return { frame in
                     frame.slots[slot] = try code(frame)
+                    return .nil
+                }
+            }
+            if case .global(let index) = ref.binding {
+                let globals = runtime.globals
+                return { frame in
+                    globals.storage[index] = try code(frame)
                     return .nil
                 }
             }

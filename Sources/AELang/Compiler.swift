@@ -223,9 +223,10 @@ struct Compiler {
                     return value
                 }
             }
+            let unset = Unassigned.shared
             return { frame in
                 let value = frame.slots[slot]
-                if value.isUnassigned { throw ScriptError(kind: .runtime, message: "'\(ref.name)' is used before it is assigned", file: file, location: ref.location) }
+                if case .object(let object) = value, object === unset { throw ScriptError(kind: .runtime, message: "'\(ref.name)' is used before it is assigned", file: file, location: ref.location) }
                 return value
             }
         case .upvalue(let index):
@@ -236,9 +237,11 @@ struct Compiler {
             }
         case .global(let index):
             let globals = runtime.globals
+            // The marker kept at hand: reading `Unassigned.shared` costs a lazy-initialisation check.
+            let unset = Unassigned.shared
             return { _ in
                 let value = globals.storage[index]
-                if value.isUnassigned { throw ScriptError(kind: .runtime, message: "'\(ref.name)' is used before it is assigned", file: file, location: ref.location) }
+                if case .object(let object) = value, object === unset { throw ScriptError(kind: .runtime, message: "'\(ref.name)' is used before it is assigned", file: file, location: ref.location) }
                 return value
             }
         case .unresolved:

@@ -22,6 +22,12 @@ public final class Function {
     /// The same closure as `implementation` holds, for the call fast path (a plain optional reference
     /// is cheaper to test than the enum).
     let closure: Closure?
+    /// The compiled code of `closure`, for the call fast path. Unmanaged: `closure` keeps it alive,
+    /// and a caller holds the function for the length of the call, so using it needs no retain.
+    let proto: Unmanaged<FunctionProto>?
+    /// The number of parameters of a function written in ae, -1 for a builtin: the call fast path
+    /// tests it before it touches `proto`.
+    let arity: Int
 
     enum Implementation {
         case native(NativeBody)
@@ -35,6 +41,8 @@ public final class Function {
         self.doc = doc
         self.implementation = .native(body)
         self.closure = nil
+        self.proto = nil
+        self.arity = -1
     }
 
     /// A function written in ae (made when a `fn` is evaluated).
@@ -44,6 +52,8 @@ public final class Function {
         self.doc = doc
         self.implementation = .closure(closure)
         self.closure = closure
+        self.proto = Unmanaged.passUnretained(closure.proto)
+        self.arity = closure.proto.parameterCount
     }
 
     /// True for a builtin written in Swift, false for a function written in ae.

@@ -112,30 +112,47 @@ final class FunctionProto {
     /// A `let`, so that calling it needs no retain of the closure's context.
     let body: Code
     /// Frames of finished calls, reused by the next calls: saves an allocation and a free per call.
-    private var pool = ContiguousArray<Activation>()
+    /// A plain buffer rather than an array: a push or pop is then a load and a store, with none of
+    /// the array's uniqueness checks (they cost as much as the rest of a recursive call's frame work).
+    private let pool = UnsafeMutablePointer<Activation>.allocate(capacity: FunctionProto.poolCapacity)
+    private var pooled = 0
+    private static let poolCapacity = 32
 
-    /// A frame for a call of `closure`, its slots uninitialised (the caller initialises all of them).
+    /// A frame for a call of `function` (whose closure this is), its slots uninitialised (the caller
+    /// initialises all of them).
     @inline(__always)
-    func makeFrame(_ closure: Closure) -> Activation {
-        if cellCount == 0, let frame = pool.popLast() {
-            if hasUpvalues { frame.header.upvalues = closure.upvalues }
+    func makeFrame(_ function: Function) -> Activation {
+        if cellCount == 0, pooled > 0 {
+            pooled &-= 1
+            let frame = (pool + pooled).move()
+            if hasUpvalues { frame.header.upvalues = function.closure.unsafelyUnwrapped.upvalues }
             frame.header.live = true
             return frame
         }
-        return Activation.makeUninitialized(slotCount: slotCount, cellCount: cellCount, upvalues: closure.upvalues)
+        return Activation.makeUninitialized(slotCount: slotCount, cellCount: cellCount,
+                                            upvalues: function.closure.unsafelyUnwrapped.upvalues)
     }
 
     /// Puts a frame back in the pool when nothing else (a closure made in the call) holds it.
     @inline(__always)
-    func recycle(_ frame: inout Activation) {
-        guard cellCount == 0, pool.count < 32, isKnownUniquelyReferenced(&frame) else { return }
+    func recycle(_ frame: consuming Activation) {
+        // Consuming, so that the frame moves into the pool without a retain (and the caller's release).
+        var frame = frame
+        guard cellCount == 0, pooled < FunctionProto.poolCapacity, isKnownUniquelyReferenced(&frame) else { return }
         let slots = frame.slots
         for i in 0..<slotCount { (slots + i).deinitialize(count: 1) }
         frame.header.live = false
+        // Only a `return` stores a value here: most calls skip the store (an outlined destroy).
+        if frame.header.control == .returnValue { frame.header.returned = .nil }
         frame.header.control = .none
-        frame.header.returned = .nil
         if hasUpvalues { frame.header.upvalues = [] }
-        pool.append(frame)
+        (pool + pooled).initialize(to: consume frame)
+        pooled &+= 1
+    }
+
+    deinit {
+        pool.deinitialize(count: pooled)
+        pool.deallocate()
     }
 
     init(name: String, file: SourceFile, location: SourceLocation, parameterNames: [String],
