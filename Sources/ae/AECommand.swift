@@ -55,6 +55,9 @@ struct AECommand: ParsableCommand {
         if let threads, threads < 0 {
             throw ValidationError("--threads must be 0 or more, got \(threads)")
         }
+        if check && code == nil && scriptAndArguments.isEmpty && isatty(STDIN_FILENO) == 1 {
+            throw ValidationError("--check needs a FILE (or -e CODE, or a script on stdin)")
+        }
     }
 
     /// Options that take a value, so that value is not mistaken for the script.

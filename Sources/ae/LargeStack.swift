@@ -2,9 +2,10 @@ import Glibc
 
 /// Runs code on a thread with a large stack.
 ///
-/// The evaluator is a tree walker: deep recursion in a script (up to the call-depth limit of 1000
-/// frames, each several Swift frames deep) needs far more than the main thread's 8 MiB. The memory is
-/// only reserved; pages are committed as the stack grows.
+/// The engine runs scripts on a large stack of its own; the CLI also runs its side of each entry here
+/// (notably `describe`, which recurses once per level of a nested list a loop may have built 10^5
+/// levels deep) so that nothing it does can overflow the main thread's 8 MiB and kill the process.
+/// The memory is only reserved; pages are committed as the stack grows.
 enum LargeStack {
     static let size = 512 << 20
 
