@@ -128,4 +128,12 @@ final class BatchModeTests: XCTestCase {
         XCTAssertEqual(outcome.status, 70)
         XCTAssertTrue(outcome.stderr.contains("error"), outcome.stderr)
     }
+
+    func testAListNestedTenToTheFiveDeepDoesNotCrashOnExit() throws {
+        // Freeing such a value recurses once per level: it must not happen on the main thread's stack.
+        let outcome = try AEProgram.run(["-e", "x = []; for i in range(100000) { x = [x] }; print(len(x))"])
+        XCTAssertEqual(outcome.stdout, "1\n")
+        XCTAssertEqual(outcome.stderr, "")
+        XCTAssertEqual(outcome.status, 0)
+    }
 }
