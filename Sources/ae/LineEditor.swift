@@ -47,6 +47,9 @@ final class LineEditor {
                 free(text)
             } else {
                 Received.input = .endOfFile
+                // Readline 8.2 keeps this set after Ctrl-D in callback mode, and then ends every
+                // later line with an extra newline.
+                rl_eof_found = 0
             }
         })
         var descriptor = pollfd(fd: fileno(rl_instream ?? stdin), events: Int16(POLLIN), revents: 0)
@@ -67,6 +70,13 @@ final class LineEditor {
             }
         }
         return Received.input!
+    }
+
+    /// True when readline has already moved to a new line after Ctrl-D: it does so when it leaves
+    /// bracketed-paste mode at end of input.
+    var movesToNewLineAtEndOfFile: Bool {
+        guard let value = rl_variable_value("enable-bracketed-paste") else { return false }
+        return String(cString: value) == "on"
     }
 
     /// Adds a line to the history and appends it to the history file.

@@ -69,7 +69,7 @@ final class REPL {
                 Session.writeOutput("\n")
                 lines = []
             case .endOfFile:
-                Session.writeOutput("\n")
+                if !editor.movesToNewLineAtEndOfFile { Session.writeOutput("\n") }
                 // Ctrl-D inside an unfinished entry drops the entry, not the session.
                 if lines.isEmpty { return nil }
                 lines = []

@@ -14,16 +14,17 @@ final class PseudoTerminal {
     private let pid: pid_t
     private let master: Int32
     private var exitStatus: Int32?
-    /// Everything the program wrote, carriage returns removed.
+    /// Everything the program wrote, carriage returns and escape sequences removed.
     private var output: [UInt8] = []
     /// How many bytes of `output` ``expect(_:timeout:)`` has matched: it looks only after them.
     private var consumed = 0
 
-    /// Everything the program wrote, carriage returns removed.
+    /// Everything the program wrote, as text.
     var transcript: String { String(decoding: output, as: UTF8.self) }
 
     /// Starts `ae arguments...` on a new pseudo-terminal, 200 columns wide so that lines never wrap.
-    /// The environment is minimal: a dumb terminal (no colour, no bracketed paste) and no inputrc.
+    /// The environment is minimal: a dumb terminal (no colour, no bracketed paste) unless the
+    /// caller sets TERM, and no inputrc.
     init(arguments: [String] = [], environment: [String: String] = [:]) throws {
         var variables = ["TERM": "dumb", "INPUTRC": "/dev/null", "LANG": "C.UTF-8",
                          "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
@@ -103,6 +104,26 @@ final class PseudoTerminal {
         throw TerminalError(message: "the program did not exit", transcript: transcript)
     }
 
+    private enum EscapeState { case text, escape, controlSequence }
+    private var escapeState = EscapeState.text
+
+    /// Keeps the text of the output: drops carriage returns and terminal escape sequences
+    /// (`ESC [ ... final-byte`, and `ESC x`), which a terminal other than "dumb" gets.
+    private func filter(_ byte: UInt8) {
+        switch escapeState {
+        case .text:
+            if byte == 0x1b {
+                escapeState = .escape
+            } else if byte != 13 {
+                output.append(byte)
+            }
+        case .escape:
+            escapeState = byte == UInt8(ascii: "[") ? .controlSequence : .text
+        case .controlSequence:
+            if (0x40...0x7e).contains(byte) { escapeState = .text }
+        }
+    }
+
     /// Reads what the program wrote, waiting up to `seconds` for something; false at end of output.
     private func readAvailable(waiting seconds: TimeInterval) -> Bool {
         var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
@@ -112,7 +133,7 @@ final class PseudoTerminal {
         let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
         // On Linux, reading a pseudo-terminal whose other side has closed fails with EIO.
         guard count > 0 else { return false }
-        output += buffer[..<count].filter { $0 != 13 }
+        for byte in buffer[..<count] { filter(byte) }
         return true
     }
 }

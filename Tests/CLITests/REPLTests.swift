@@ -16,8 +16,8 @@ final class REPLTests: XCTestCase {
         scratch = nil
     }
 
-    private func startREPL() throws -> PseudoTerminal {
-        let terminal = try PseudoTerminal(environment: ["AE_HISTORY": historyPath])
+    private func startREPL(terminalType: String = "dumb") throws -> PseudoTerminal {
+        let terminal = try PseudoTerminal(environment: ["AE_HISTORY": historyPath, "TERM": terminalType])
         try terminal.expect("ae> ")
         return terminal
     }
@@ -42,6 +42,20 @@ final class REPLTests: XCTestCase {
         terminal.send("2]\r")
         XCTAssertEqual(try terminal.expect("ae> "), "2]\n[1, 2]\n")
         terminal.send(":quit\r")
+        XCTAssertEqual(try terminal.waitForExit(), 0)
+    }
+
+    func testCtrlDInAnUnfinishedEntryDropsItAndTheSessionGoesOn() throws {
+        // On xterm readline uses bracketed paste, whose end-of-input newline once doubled every
+        // later newline.
+        let terminal = try startREPL(terminalType: "xterm")
+        terminal.send("[1,\r")
+        try terminal.expect("..> ")
+        terminal.send("\u{04}")
+        try terminal.expect("\nae> ")
+        terminal.send("3\r")
+        XCTAssertEqual(try terminal.expect("ae> "), "3\n3\n")
+        terminal.send("\u{04}")
         XCTAssertEqual(try terminal.waitForExit(), 0)
     }
 
