@@ -64,9 +64,18 @@ final class LineEditor {
                     rl_callback_handler_remove()
                     Received.input = .endOfFile
                 }
-            } else if ready < 0 && errno == EINTR && Interrupts.takePending() {
-                discardLine()
-                Received.input = .interrupted
+            } else if ready < 0 && errno == EINTR {
+                if Interrupts.takePending() {
+                    discardLine()
+                    Received.input = .interrupted
+                } else {
+                    // Another signal: readline's own SIGWINCH handler only notes a resize; act on
+                    // it now rather than at the next key.
+                    rl_check_signals()
+                }
+            } else if ready < 0 {
+                rl_callback_handler_remove()
+                Received.input = .endOfFile
             }
         }
         return Received.input!
