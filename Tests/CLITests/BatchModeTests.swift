@@ -92,6 +92,10 @@ final class BatchModeTests: XCTestCase {
 
         let badThreads = try AEProgram.run(["--threads=-2", "-e", "1"])
         XCTAssertEqual(badThreads.status, 64)
+
+        let badSeed = try AEProgram.run(["--seed", "abc", "-e", "1"])
+        XCTAssertEqual(badSeed.status, 64)
+        XCTAssertTrue(badSeed.stderr.contains("'abc' is invalid for '--seed <N>'"), badSeed.stderr)
     }
 
     func testVersionAndHelp() throws {
@@ -135,5 +139,21 @@ final class BatchModeTests: XCTestCase {
         XCTAssertEqual(outcome.stdout, "1\n")
         XCTAssertEqual(outcome.stderr, "")
         XCTAssertEqual(outcome.status, 0)
+    }
+
+    func testImportSearchesTheDirectoriesOfAEPath() throws {
+        let library = scratch.url.appendingPathComponent("library")
+        try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
+        try "fn helped() { 5 }\n".write(to: library.appendingPathComponent("helper.ae"),
+                                         atomically: true, encoding: .utf8)
+        let script = try scratch.file("main.ae", "import \"helper\"\nprint(helped())\n")
+
+        let found = try AEProgram.run([script], environment: ["AE_PATH": "/nonexistent:" + library.path])
+        XCTAssertEqual(found.stdout, "5\n")
+        XCTAssertEqual(found.status, 0)
+
+        let notFound = try AEProgram.run([script], environment: ["AE_PATH": ""])
+        XCTAssertEqual(notFound.status, 65)
+        XCTAssertTrue(notFound.stderr.contains("cannot find module 'helper'"), notFound.stderr)
     }
 }
