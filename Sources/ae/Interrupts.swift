@@ -46,8 +46,9 @@ enum Interrupts {
         pending.exchange(0, ordering: .relaxed) > 0
     }
 
-    /// Runs `body` with Ctrl-C routed to `flag`.
-    static func whileRunning<T>(_ flag: InterruptFlag, _ body: () -> T) -> T {
+    /// Runs `body` with Ctrl-C routed to `flag`; returns nil without running it when Ctrl-C was
+    /// pressed since the last line was read (or, in a batch run, since ae started).
+    static func whileRunning<T>(_ flag: InterruptFlag, _ body: () -> T) -> T? {
         install()
         duringRun.store(0, ordering: .relaxed)
         running = flag
@@ -55,6 +56,7 @@ enum Interrupts {
             running = nil
             pending.store(0, ordering: .relaxed)
         }
+        if pending.load(ordering: .relaxed) > 0 { return nil }
         return body()
     }
 }

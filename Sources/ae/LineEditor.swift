@@ -31,6 +31,11 @@ final class LineEditor {
         Completion.install(completer)
         using_history()
         stifle_history(LineEditor.historyLimit)
+        // An entry of several lines (a function) stays one history entry, also in the file: each
+        // entry is written after a `#<time>` line, and lines up to the next such line belong to it.
+        history_comment_char = CChar(UInt8(ascii: "#"))
+        history_write_timestamps = 1
+        history_multiline_entries = 1
         if let historyPath { read_history(historyPath) }
     }
 
@@ -54,8 +59,16 @@ final class LineEditor {
         })
         var descriptor = pollfd(fd: fileno(rl_instream ?? stdin), events: Int16(POLLIN), revents: 0)
         while Received.input == nil {
+            // The signal may come just before `poll` starts, or be handled on another thread; then
+            // no EINTR wakes us. So the count is checked on every wake-up, and `poll` wakes up at
+            // least every 100 ms.
+            if Interrupts.takePending() {
+                discardLine()
+                Received.input = .interrupted
+                break
+            }
             descriptor.revents = 0
-            let ready = poll(&descriptor, 1, -1)
+            let ready = poll(&descriptor, 1, 100)
             if ready > 0 {
                 if descriptor.revents & Int16(POLLIN) != 0 {
                     rl_callback_read_char()
@@ -65,14 +78,9 @@ final class LineEditor {
                     Received.input = .endOfFile
                 }
             } else if ready < 0 && errno == EINTR {
-                if Interrupts.takePending() {
-                    discardLine()
-                    Received.input = .interrupted
-                } else {
-                    // Another signal: readline's own SIGWINCH handler only notes a resize; act on
-                    // it now rather than at the next key.
-                    rl_check_signals()
-                }
+                // Readline's own SIGWINCH handler only notes a resize: act on it now, not at the
+                // next key. (SIGINT is taken at the top of the loop.)
+                rl_check_signals()
             } else if ready < 0 {
                 rl_callback_handler_remove()
                 Received.input = .endOfFile
@@ -88,7 +96,7 @@ final class LineEditor {
         return String(cString: value) == "on"
     }
 
-    /// Adds a line to the history and appends it to the history file.
+    /// Adds an entry (one line or several) to the history and appends it to the history file.
     func addHistory(_ line: String) {
         guard !line.allSatisfy(\.isWhitespace) else { return }
         if history_length > 0, let last = history_get(history_base + history_length - 1),

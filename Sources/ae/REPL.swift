@@ -60,11 +60,13 @@ final class REPL {
         while true {
             switch editor.readLine(prompt: lines.isEmpty ? REPL.prompt : REPL.continuationPrompt) {
             case .line(let line):
-                editor.addHistory(line)
                 lines.append(line)
                 let source = lines.joined(separator: "\n")
-                if lines.count == 1 && REPL.isCommand(line) { return source }
-                if !engine.isIncomplete(source) { return source }
+                if (lines.count == 1 && REPL.isCommand(line)) || !engine.isIncomplete(source) {
+                    // The whole entry is one history item: Up brings back a whole function.
+                    editor.addHistory(source)
+                    return source
+                }
             case .interrupted:
                 Session.writeOutput("\n")
                 lines = []

@@ -56,10 +56,14 @@ final class Session {
     /// the exit status it stands for.
     func evaluate(_ body: @escaping () throws -> Void) -> Int32 {
         engine.interruptFlag.clear()
-        let outcome: Result<Void, Error> = Interrupts.whileRunning(engine.interruptFlag) {
+        let ran: Result<Void, Error>? = Interrupts.whileRunning(engine.interruptFlag) {
             LargeStack.run { Result { try body() } }
         }
         fflush(stdout)
+        guard let outcome = ran else {
+            Session.writeError("interrupted\n")
+            return 130
+        }
         switch outcome {
         case .success:
             return 0

@@ -79,6 +79,26 @@ final class REPLTests: XCTestCase {
         XCTAssertEqual(try second.waitForExit(), 0)
     }
 
+    func testAnEntryOfSeveralLinesIsOneHistoryEntryAcrossSessions() throws {
+        let first = try startREPL()
+        first.send("fn triple(n) {\r")
+        try first.expect("..> ")
+        first.send("n * 3\r")
+        try first.expect("..> ")
+        first.send("}\r")
+        try first.expect("ae> ")
+        first.send("\u{04}")
+        XCTAssertEqual(try first.waitForExit(), 0)
+
+        let second = try startREPL()
+        second.send("\u{1b}[A")    // Up: the whole function, not its last line
+        try second.expect("}")
+        second.send("\r")
+        try second.expect("ae> ")
+        second.send("triple(5)\r")
+        XCTAssertEqual(try second.expect("ae> "), "triple(5)\n15\n")
+    }
+
     func testTabCompletesABuiltinName() throws {
         let terminal = try startREPL()
         terminal.send("sqr\t")
@@ -101,9 +121,8 @@ final class REPLTests: XCTestCase {
         let terminal = try startREPL()
         terminal.send("kept = 7\r")
         try terminal.expect("ae> ")
-        terminal.send("while true {}\r")
-        try terminal.expect("while true {}\n")
-        usleep(300_000)    // let the loop start
+        terminal.send("print(\"spinning\"); while true {}\r")
+        try terminal.expect("\nspinning\n")    // the loop has started
         terminal.send("\u{03}")
         try terminal.expect("interrupted\n")
         try terminal.expect("ae> ")
