@@ -141,6 +141,23 @@ final class BatchModeTests: XCTestCase {
         XCTAssertEqual(outcome.status, 0)
     }
 
+    func testImportsFromTheScriptsDirectoryAlsoUnderCheck() throws {
+        let project = scratch.url.appendingPathComponent("project")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        try "fn helped() { 8 }\n".write(to: project.appendingPathComponent("helper.ae"),
+                                         atomically: true, encoding: .utf8)
+        let script = project.appendingPathComponent("main.ae").path
+        try "import \"helper\"\nprint(helped())\n".write(toFile: script, atomically: true, encoding: .utf8)
+
+        // Run from another directory: the import is found next to the script, not in the cwd.
+        let ran = try AEProgram.run([script])
+        XCTAssertEqual(ran.stdout, "8\n")
+        XCTAssertEqual(ran.status, 0)
+        let checked = try AEProgram.run(["--check", script])
+        XCTAssertEqual(checked.stderr, "")
+        XCTAssertEqual(checked.status, 0)
+    }
+
     func testImportSearchesTheDirectoriesOfAEPath() throws {
         let library = scratch.url.appendingPathComponent("library")
         try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
@@ -151,6 +168,10 @@ final class BatchModeTests: XCTestCase {
         let found = try AEProgram.run([script], environment: ["AE_PATH": "/nonexistent:" + library.path])
         XCTAssertEqual(found.stdout, "5\n")
         XCTAssertEqual(found.status, 0)
+
+        let checked = try AEProgram.run(["--check", script], environment: ["AE_PATH": library.path])
+        XCTAssertEqual(checked.stdout, "")
+        XCTAssertEqual(checked.status, 0)
 
         let notFound = try AEProgram.run([script], environment: ["AE_PATH": ""])
         XCTAssertEqual(notFound.status, 65)
