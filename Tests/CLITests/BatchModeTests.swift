@@ -43,7 +43,7 @@ final class BatchModeTests: XCTestCase {
     }
 
     func testRunsStandardInputAsAScriptWhenItIsNotATerminal() throws {
-        let outcome = try AEProgram.run([], input: "x = 6\nprint(x * 7)\nx\n")
+        let outcome = try AEProgram.run([], input: "x = 6\nprint(x * 7)\nx\n", environment: ["TERM": "xterm"])
         XCTAssertEqual(outcome.stdout, "42\n", "no prompt, no echo of values, no readline escapes")
         XCTAssertEqual(outcome.stderr, "")
         XCTAssertEqual(outcome.status, 0)
