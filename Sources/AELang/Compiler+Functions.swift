@@ -2,7 +2,18 @@
 extension Compiler {
     func compileCall(_ callee: Node, _ arguments: [Argument], _ location: SourceLocation) -> Code {
         let runtime = self.runtime, file = self.file
-        let calleeCode = compile(callee)
+        var calleeCode = compile(callee)
+        // A global callee (the usual case: a named function) is read inline, without the checks of a
+        // general variable load: builtins and functions are never unassigned once called successfully.
+        if case .name(let ref) = callee, case .global(let index) = ref.binding {
+            let globals = runtime.globals
+            let general = calleeCode
+            calleeCode = { frame in
+                let value = globals.storage[index]
+                if case .function = value { return value }
+                return try general(frame)
+            }
+        }
         let codes = arguments.map { CodeRef(compile($0.value)) }
         let labels = arguments.map(\.label)
         let locations = arguments.map(\.location)
