@@ -40,6 +40,10 @@ let package = Package(
         ),
         .target(name: "AEPlots"),
         .target(name: "AEBindings", dependencies: ["AELang", "AENumerics", "AEPlots"]),
+        // The ae files of stdlib/, compiled into the binary.
+        .target(name: "AEStdlib", plugins: ["EmbedStdlib"]),
+        .executableTarget(name: "EmbedStdlibTool"),
+        .plugin(name: "EmbedStdlib", capability: .buildTool(), dependencies: ["EmbedStdlibTool"]),
         .systemLibrary(
             name: "CReadline",
             pkgConfig: nil,
@@ -48,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "ae",
             dependencies: [
-                "AELang", "AEBindings", "CReadline",
+                "AELang", "AEBindings", "AEStdlib", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,7 +61,7 @@ let package = Package(
         .testTarget(name: "AENumericsTests", dependencies: ["AENumerics"]),
         .testTarget(name: "AEPlotsTests", dependencies: ["AEPlots"]),
         // Golden scripts live in Tests/golden/<feature>/ and are found through #filePath.
-        .testTarget(name: "GoldenTests", dependencies: ["AELang", "AEBindings"]),
+        .testTarget(name: "GoldenTests", dependencies: ["AELang", "AEBindings", "AEStdlib"]),
         // Runs the built `ae` binary: batch mode, exit codes, and the REPL through a pseudo-terminal.
         .testTarget(name: "CLITests", dependencies: ["ae"]),
     ],

@@ -6,7 +6,7 @@ import AELang
 public enum Builtins {
     /// The functions to register with an engine.
     public static var all: [Function] {
-        DataBuiltins.functions + ModelBuiltins.functions + DensityBuiltins.functions
+        FileBuiltins.functions + DataBuiltins.functions + ModelBuiltins.functions + DensityBuiltins.functions
             + SamplingBuiltins.functions + PlotBuiltins.functions
     }
 }

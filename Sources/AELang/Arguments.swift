@@ -33,7 +33,8 @@ public struct Arguments {
 
     // MARK: Typed access
 
-    func mismatch(_ name: String, expected: String) -> NativeError {
+    /// The error for an argument of the wrong type, naming both types.
+    public func mismatch(_ name: String, expected: String) -> NativeError {
         NativeError("\(function.name)(): \(name) must be \(expected), not \(self[name].typeName)",
                     argument: name)
     }

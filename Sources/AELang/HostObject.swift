@@ -20,6 +20,10 @@ public protocol HostObject: AnyObject {
     /// Sets `object.name = value`; throws a ``NativeError`` when the attribute is read-only or the value
     /// is of the wrong kind.
     func setAttribute(_ name: String, to value: Value) throws
+    /// `object[index]`, e.g. a dataset's row as a list; nil when the object cannot be indexed.
+    func element(_ index: Value) throws -> Value?
+    /// What `len(object)` returns, e.g. a dataset's number of rows; nil when it has no length.
+    var count: Int? { get }
 }
 
 extension HostObject {
@@ -28,4 +32,6 @@ extension HostObject {
     public func setAttribute(_ name: String, to value: Value) throws {
         throw NativeError("cannot set attribute '\(name)' of a \(Self.typeName)")
     }
+    public func element(_ index: Value) throws -> Value? { nil }
+    public var count: Int? { nil }
 }

@@ -1,0 +1,78 @@
+import AELang
+import AENumerics
+
+/// A ``Dataset`` as scripts see it: `data.n`, `data.dim`, `data.mean`, `data.cov`, `data[i]` (row i as a
+/// list; negative indices count from the end), `len(data)`.
+final class DatasetValue: HostObject {
+    static let typeName = "Dataset"
+    let data: Dataset
+
+    init(_ data: Dataset) { self.data = data }
+
+    var summary: String { "Dataset(\(data.n) × \(data.dim))" }
+    var count: Int? { data.n }
+    var attributeNames: [String] { ["n", "dim", "mean", "cov"] }
+
+    func attribute(_ name: String) -> Value? {
+        switch name {
+        case "n": return .number(Double(data.n))
+        case "dim": return .number(Double(data.dim))
+        case "mean": return .list(data.mean.map(Value.number))
+        case "cov": return .list(data.covariance.map { .list($0.map(Value.number)) })
+        default: return nil
+        }
+    }
+
+    func element(_ index: Value) throws -> Value? {
+        guard case .number(let x) = index, x == x.rounded(), abs(x) < 9e15 else {
+            throw NativeError("a Dataset is indexed by a whole number, not \(index.typeName)")
+        }
+        var i = Int(x)
+        if i < 0 { i += data.n }
+        guard i >= 0 && i < data.n else {
+            throw NativeError("row index \(Int(x)) is out of range for a Dataset of \(data.n) rows")
+        }
+        return .list(data.row(i).map(Value.number))
+    }
+}
+
+extension Value {
+    /// Wraps a dataset for scripts.
+    static func dataset(_ data: Dataset) -> Value { .object(DatasetValue(data)) }
+}
+
+extension Arguments {
+    /// A dataset argument. A list of rows (`[[0, 1], [2, 3]]`) or of numbers (1-D points) is accepted
+    /// too, so small examples need no generator.
+    func dataset(_ name: String) throws -> Dataset {
+        switch self[name] {
+        case .object(let object as DatasetValue):
+            return object.data
+        case .list(let items) where !items.isEmpty:
+            if case .list = items[0] {
+                let rows = try items.map { item -> [Double] in
+                    guard case .list(let row) = item else { throw rowError(name) }
+                    return try row.map { v -> Double in
+                        guard case .number(let x) = v else { throw rowError(name) }
+                        return x
+                    }
+                }
+                guard rows.allSatisfy({ $0.count == rows[0].count }), !rows[0].isEmpty else {
+                    throw NativeError("\(function.name)(): the rows of \(name) must all have the same length",
+                                      argument: name)
+                }
+                return Dataset(rows: rows)
+            }
+            let xs = try numbers(name)
+            return Dataset(rows: xs.count, dim: 1, values: xs)
+        case .list:
+            throw NativeError("\(function.name)(): \(name) is empty", argument: name)
+        default:
+            throw mismatch(name, expected: "a Dataset")
+        }
+    }
+
+    private func rowError(_ name: String) -> NativeError {
+        NativeError("\(function.name)(): \(name) must be a Dataset or a list of rows of numbers", argument: name)
+    }
+}
