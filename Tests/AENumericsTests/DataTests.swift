@@ -148,6 +148,8 @@ final class DatasetFileTests: XCTestCase {
         let forced = try DatasetCSV.read(write("c.csv", "1,2\n3,4\n"), header: true)
         XCTAssertEqual(forced.columns, ["1", "2"])
         XCTAssertEqual(forced.data.n, 1)
+        let bom = try DatasetCSV.read(write("bom.csv", "\u{FEFF}1,2\n"))
+        XCTAssertEqual(bom.data.values, [1, 2])
         let column = try DatasetCSV.read(write("d.csv", "v\n1\n2\n3\n"))
         XCTAssertEqual(column.data.dim, 1)
         XCTAssertEqual(column.data.n, 3)

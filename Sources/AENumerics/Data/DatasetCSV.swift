@@ -77,7 +77,8 @@ public enum DatasetCSV {
         var separator = Separator.comma
         var sawFirstRow = false
         var lineNumber = 0
-        var start = 0
+        // Spreadsheet programs often start UTF-8 files with a byte-order mark.
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start < bytes.count {
             var end = start
             while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
