@@ -38,6 +38,26 @@ final class GeneratorTests: XCTestCase {
         XCTAssertEqual(DataGenerators.manifold10(50, rng: &a), DataGenerators.manifold10(50, rng: &b))
     }
 
+    /// The builtins draw large datasets in chunks (checking for Ctrl-C in between); that is only
+    /// correct because each generator draws point by point from one stream.
+    func testDrawingInChunksGivesTheSameData() throws {
+        let spec = try GaussianSpec(mean: [0, 1], covariance: [1, 0.3, 0.3, 2])
+        let mix = [GaussianSpec(mean: [0, 0], sd: [1, 1]), spec]
+        let draws: [(Int, inout Xoshiro256) -> Dataset] = [
+            { DataGenerators.spiral($0, noise: 0.1, rng: &$1) },
+            { DataGenerators.circle($0, radius: 2, noise: 0.1, rng: &$1) },
+            { DataGenerators.manifold10($0, rng: &$1) },
+            { spec.draw($0, rng: &$1) },
+            { DataGenerators.mixture($0, components: mix, weights: [1, 2], rng: &$1) },
+        ]
+        for draw in draws {
+            var whole = Xoshiro256(seed: 11), parts = Xoshiro256(seed: 11)
+            let all = draw(30, &whole)
+            let first = draw(13, &parts), second = draw(17, &parts)
+            XCTAssertEqual(all.values, first.values + second.values)
+        }
+    }
+
     func testCircleRadiusAndUniformAngle() {
         var rng = Xoshiro256(seed: 3)
         let n = 10_000
