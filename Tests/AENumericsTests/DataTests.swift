@@ -197,6 +197,26 @@ final class DatasetFileTests: XCTestCase {
         }
     }
 
+    /// Random text from the characters CSV files are made of: every input parses or fails with a
+    /// ``DataError``, never a crash, and a parsed table is rectangular and finite.
+    func testCSVParserSurvivesRandomInput() {
+        let alphabet = Array("0123456789.,-+eE\n\r\" #naifxX\t".utf8)
+        var rng = Xoshiro256(seed: 12)
+        var parsed = 0
+        for _ in 0..<3000 {
+            let bytes = (0..<rng.index(40)).map { _ in alphabet[rng.index(alphabet.count)] }
+            do {
+                let table = try DatasetCSV.parse(bytes)
+                XCTAssertEqual(table.data.values.count, table.data.n * table.data.dim)
+                XCTAssertTrue(table.data.isFinite)
+                parsed += 1
+            } catch {
+                XCTAssertTrue(error is DataError, "\(error)")
+            }
+        }
+        XCTAssertGreaterThan(parsed, 10)
+    }
+
     func testNpyRoundTripAndOneDimensionalArrays() throws {
         var rng = Xoshiro256(seed: 2)
         let data = DataGenerators.manifold10(100, rng: &rng)
