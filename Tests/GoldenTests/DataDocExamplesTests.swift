@@ -7,7 +7,7 @@ import Foundation
 /// does not work.
 final class DataDocExamplesTests: XCTestCase {
     static let names = ["seed", "spiral", "circle", "gaussian", "mixture", "manifold10", "grid", "dataset",
-                        "rows", "col", "concat", "load_csv", "save_csv", "load_npy", "save_npy"]
+                        "rows", "col", "concat", "shuffle", "load_csv", "save_csv", "load_npy", "save_npy"]
 
     func testEveryExampleRuns() throws {
         let folder = NSTemporaryDirectory() + "ae-data-doc-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
