@@ -4,6 +4,13 @@ import AENumerics
 
 /// The paper's claims, checked on trained networks (run in release mode: a few seconds each).
 final class ScienceTests: XCTestCase {
+    override func setUpWithError() throws {
+        #if DEBUG
+        // Minutes unoptimised; the README's `swift test -c release` runs them in seconds.
+        throw XCTSkip("the science checks train real networks: run them with swift test -c release")
+        #endif
+    }
+
     func gaussian(n: Int, dim: Int, sd: Double, seed: UInt64) -> Dataset {
         var rng = Xoshiro256(seed: seed)
         var data = Dataset(rows: n, dim: dim, values: (0 ..< n * dim).map { _ in rng.normal() })
