@@ -57,8 +57,8 @@ enum DensityBuiltins {
             throw NativeError("normal(): sd has \(sd.count) values for a mean of dimension \(d)", argument: "sd",
                               hint: "give one sd (isotropic) or one per dimension")
         }
-        guard sd.allSatisfy({ $0 > 0 && $0.isFinite }) else {
-            throw NativeError("normal(): sd must be > 0, got \(sd.map(formatNumber).joined(separator: ", "))", argument: "sd")
+        if let bad = sd.first(where: { !($0 > 0 && $0.isFinite) }) {
+            throw NativeError("normal(): sd must be > 0, got \(formatNumber(bad))", argument: "sd")
         }
         return .object(DensityValue(Normal(mean: mean, sd: sd), label: "normal"))
     }
@@ -192,7 +192,7 @@ enum DensityBuiltins {
             throw NativeError("density(): exp(−energy) does not integrate to a positive finite number over the range",
                               argument: "energy", hint: "check the energy is finite somewhere in range")
         }
-        return .object(DensityValue(p, label: function.name.isEmpty ? "fn" : function.name, callbackErrors: errors))
+        return .object(DensityValue(p, label: function.name.hasPrefix("<") || function.name.isEmpty ? "fn" : function.name, callbackErrors: errors))
     }
 
     // MARK: Queries
@@ -259,7 +259,7 @@ enum DensityBuiltins {
         parameters: [Parameter("density"), Parameter("x")],
         doc: """
         true_hessian(density, x): the exact Hessian ∇² log p(x), a list of rows, at a point (a list of them
-        for several points).
+        for several points); a number for a 1-D point given as a number.
 
             true_hessian(normal(mean: [0, 0], sd: [1, 2]), [0, 0])   # [[-1, 0], [0, -0.25]]
         """
@@ -270,6 +270,7 @@ enum DensityBuiltins {
         let matrices = try value.checked {
             (0..<points.data.n).map { i -> Value in
                 let h = p.hessian(at: points.data.row(i))
+                if points.shape == .number { return .number(h[0]) }   // a 1-D point given as a number
                 return .list((0..<p.dim).map { r in .list((0..<p.dim).map { .number(h[r * p.dim + $0]) }) })
             }
         }

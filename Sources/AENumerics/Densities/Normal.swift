@@ -65,7 +65,7 @@ public final class Normal: Density {
         return s
     }
 
-    public func hessian(at x: [Double]) -> [Double] { precision.map { -$0 } }
+    public func hessian(at x: [Double]) -> [Double] { precision.map { 0 - $0 } }   // 0 − 0 is +0, not −0
 
     public func draw(_ n: Int, rng: inout Xoshiro256) -> Dataset {
         var out = Dataset(rows: n, dim: dim)

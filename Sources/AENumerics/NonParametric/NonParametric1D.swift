@@ -68,7 +68,7 @@ public enum NonParametric1D {
         guard density.dim == 1 else {
             throw DensityError("the density must be 1-D, got a \(density.dim)-D density")
         }
-        guard sigma > 0, sigma.isFinite else { throw DensityError("sigma must be > 0, got \(sigma)") }
+        guard sigma > 0, sigma.isFinite else { throw DensityError("sigma must be > 0, got \(display(sigma))") }
         guard m >= 3 else { throw DensityError("m must be at least 3, got \(m)") }
         guard range.lowerBound.isFinite, range.upperBound.isFinite, range.lowerBound < range.upperBound else {
             throw DensityError("the range must be an interval [a, b] with a < b")
@@ -77,7 +77,7 @@ public enum NonParametric1D {
         let grid = (0..<m).map { range.lowerBound + Double($0) * delta }
         let p = grid.map { _exp(density.logp([$0])) }
         if let i = p.firstIndex(where: { !($0 > 0) || !$0.isFinite }) {
-            throw DensityError("the density is \(p[i]) at x = \(grid[i]); the grid needs p > 0 everywhere")
+            throw DensityError("the density is \(display(p[i])) at x = \(display(grid[i])); the grid needs p > 0 everywhere")
         }
         return (grid, p, delta)
     }
@@ -131,4 +131,13 @@ public struct DensityError: Error, Equatable, CustomStringConvertible {
     public let message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+}
+
+/// A number for a message: 6 significant digits, whole numbers without a fraction (`3`, `0.002`).
+func display(_ x: Double) -> String {
+    guard x.isFinite, x != 0 else { return x == 0 ? "0" : "\(x)" }
+    let scale = _pow(10, 5 - (_log(abs(x)) / _log(10)).rounded(.down))
+    let rounded = (x * scale).rounded() / scale
+    if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+    return "\(rounded)"
 }

@@ -22,7 +22,7 @@ public enum OptimalDAE {
     /// (to test one against the other).
     public static func reconstruct(density: any Density, sigma: Double, points: Dataset,
                                    threads: Int = 1, forceQuadrature: Bool = false) throws -> Dataset {
-        guard sigma > 0, sigma.isFinite else { throw DensityError("sigma must be > 0, got \(sigma)") }
+        guard sigma > 0, sigma.isFinite else { throw DensityError("sigma must be > 0, got \(display(sigma))") }
         guard points.dim == density.dim else {
             throw DensityError("points of dimension \(points.dim) for a \(density.dim)-D density")
         }
@@ -36,7 +36,7 @@ public enum OptimalDAE {
         }
         let finest = (0..<grid.axes.count).map { grid.spacing($0) }.max()!
         guard sigma >= 2 * finest else {
-            throw DensityError("sigma = \(sigma) is below twice the quadrature grid's spacing \(finest)")
+            throw DensityError("sigma must be at least \(display(2 * finest)) (twice the quadrature grid's spacing) for this density, got \(display(sigma))")
         }
         var out = Dataset(rows: points.n, dim: points.dim)
         for i in 0..<points.n { out.setRow(i, quadrature(grid, sigma: sigma, at: points.row(i))) }

@@ -13,7 +13,7 @@ public final class OptimalReconstruction: ReconstructionField {
     /// Throws when σ ≤ 0 or when the density has neither a closed-form smoothing nor a quadrature grid
     /// fine enough for σ.
     public init(density: any Density, sigma: Double) throws {
-        guard sigma > 0, sigma.isFinite else { throw DensityError("sigma must be > 0, got \(sigma)") }
+        guard sigma > 0, sigma.isFinite else { throw DensityError("sigma must be > 0, got \(display(sigma))") }
         self.density = density
         self.sigma = sigma
         self.smooth = density.smoothed(by: sigma)
