@@ -95,7 +95,7 @@ final class NonParametricTests: XCTestCase {
             XCTAssertEqual(($0 as? DensityError)?.message, "the density must be 1-D, got a 2-D density")
         }
         XCTAssertThrowsError(try NonParametric1D.rcae(density: Energy1D(), sigma: 0)) {
-            XCTAssertEqual(($0 as? DensityError)?.message, "sigma must be > 0, got 0.0")
+            XCTAssertEqual(($0 as? DensityError)?.message, "sigma must be > 0, got 0")
         }
         XCTAssertThrowsError(try OptimalDAE.reconstruct(density: Energy1D(), sigma: 0.001,
                                                         points: Dataset(rows: 1, dim: 1)))
