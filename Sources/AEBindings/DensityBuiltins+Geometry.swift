@@ -66,7 +66,7 @@ extension DensityBuiltins {
         ones across. Returns {values, vectors} (vectors[k] belongs to values[k]); a list for several points.
 
             directions(normal(mean: [0, 0], sd: [1, 0.1]), [0, 0])   # values [-1, -100]
-            directions(optimal_dae(spiral_density(), 0.01), [0.04 * 6 * sin(6), 0.04 * 6 * cos(6)])
+            directions(optimal_dae(spiral_density(), 0.01), [-0.067, 0.2304])   # near the curve at t = 6
         """
     ) { args in
         let (d, densityValue, hessianOf, field) = try fieldArgument(args)
