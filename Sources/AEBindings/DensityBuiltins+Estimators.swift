@@ -118,7 +118,7 @@ extension DensityBuiltins {
         let p = value.density
         let points = try args.points("points", dim: p.dim)
         let estimate: Dataset
-        if let field = args.scoreField("estimator") {
+        if let field = try args.scoreField("estimator") {
             guard field.dim == p.dim else {
                 throw NativeError("score_error(): the estimator has dimension \(field.dim), the density \(p.dim)",
                                   argument: "estimator")

@@ -46,7 +46,7 @@ extension DensityBuiltins {
         if case .object(let object) = args["field"], let value = object as? DensityValue {
             return (value.density.dim, value, { value.density.hessian(at: $0) }, nil)
         }
-        if let field = args.scoreField("field") {
+        if let field = try args.scoreField("field") {
             guard let reconstruction = field as? any ReconstructionField else {
                 throw NativeError("\(args.function.name)(): field has no Jacobian", argument: "field")
             }

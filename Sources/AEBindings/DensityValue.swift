@@ -151,8 +151,13 @@ extension Arguments {
     }
 
     /// A score field argument: a trained model or an optimal DAE; nil when the value is neither.
-    func scoreField(_ name: String) -> (any ScoreField)? {
+    /// An untrained model is an error.
+    func scoreField(_ name: String) throws -> (any ScoreField)? {
         guard case .object(let object) = self[name] else { return nil }
+        if let model = object as? ModelValue, !model.model.isInitialized {
+            throw NativeError("\(function.name)(): \(name) is an untrained auto-encoder", argument: name,
+                              hint: "train it first: train(ae, data)")
+        }
         if let value = object as? any ScoreFieldValue { return value.scoreField }
         return object as? any ScoreField
     }
@@ -166,4 +171,9 @@ extension Arguments {
         }
         return xs[0]...xs[1]
     }
+}
+
+/// A trained auto-encoder is a score field (r(x) − x)/σ² with a Jacobian.
+extension ModelValue: ScoreFieldValue {
+    var scoreField: any ScoreField { model }
 }
