@@ -118,7 +118,7 @@ enum DensityBuiltins {
             }
             weights = w
         }
-        let errors = parts.compactMap { $0.callbackErrors }.first
+        let errors = parts.flatMap { $0.callbackErrors }
         let p = Mixture(components: parts.map { $0.density }, weights: weights)
         return .object(DensityValue(p, label: "mixture of \(parts.count)", callbackErrors: errors))
     }
@@ -224,7 +224,7 @@ enum DensityBuiltins {
             throw NativeError("density(): exp(−energy) does not integrate to a positive finite number over the range",
                               argument: "energy", hint: "check the energy is finite somewhere in range")
         }
-        return .object(DensityValue(p, label: function.name.hasPrefix("<") || function.name.isEmpty ? "fn" : function.name, callbackErrors: errors))
+        return .object(DensityValue(p, label: function.name.hasPrefix("<") || function.name.isEmpty ? "fn" : function.name, callbackErrors: [errors]))
     }
 
     // MARK: Queries

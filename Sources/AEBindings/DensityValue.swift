@@ -7,11 +7,11 @@ final class DensityValue: HostObject {
     let density: any Density
     /// What the summary shows, e.g. "spiral, noise 0.05".
     let label: String
-    /// The first error raised by a script's energy function (densities made by `density(fn)`), kept
-    /// until a builtin reports it.
-    let callbackErrors: CallbackErrors?
+    /// Where the script energy functions behind this density (made by `density(fn)`, or a mixture of
+    /// such) keep their first error until a builtin reports it.
+    let callbackErrors: [CallbackErrors]
 
-    init(_ density: any Density, label: String, callbackErrors: CallbackErrors? = nil) {
+    init(_ density: any Density, label: String, callbackErrors: [CallbackErrors] = []) {
         self.density = density
         self.label = label
         self.callbackErrors = callbackErrors
@@ -30,11 +30,13 @@ final class DensityValue: HostObject {
 
     /// Runs `body` and then rethrows the first error of a script's energy function, if any.
     func checked<T>(_ body: () throws -> T) throws -> T {
-        callbackErrors?.error = nil
+        for box in callbackErrors { box.error = nil }
         let result = try body()
-        if let error = callbackErrors?.error {
-            callbackErrors?.error = nil
-            throw error
+        for box in callbackErrors {
+            if let error = box.error {
+                box.error = nil
+                throw error
+            }
         }
         return result
     }
