@@ -18,13 +18,38 @@ final class DensityValue: HostObject {
     }
 
     var summary: String { "Density(\(label), dim \(density.dim))" }
-    var attributeNames: [String] { ["dim", "name"] }
+    var attributeNames: [String] { ["dim", "name", "range"] }
 
     func attribute(_ name: String) -> Value? {
         switch name {
         case "dim": return .number(Double(density.dim))
         case "name": return .string(label)
+        case "range": return .list(DensityValue.range(of: density).map { .list([.number($0.lowerBound), .number($0.upperBound)]) })
         default: return nil
+        }
+    }
+
+    /// A box per axis that shows the density well (for plots): Figure 3's [−1.5, 1.5] for energy1d,
+    /// mean ± 4 sd for a normal, the curve ± 4·noise for the spiral, the quadrature box of a density
+    /// made by `density(fn)`, the union over a mixture's components.
+    static func range(of density: any Density) -> [ClosedRange<Double>] {
+        switch density {
+        case is Energy1D:
+            return [-1.5...1.5]
+        case let p as Normal:
+            return zip(p.mean, p.sd).map { ($0 - 4 * $1)...($0 + 4 * $1) }
+        case let p as SpiralDensity:
+            let r = SpiralDensity.scale * SpiralDensity.tRange.upperBound + 4 * p.noise
+            return [-r...r, -r...r]
+        case let p as EnergyDensity:
+            return p.box
+        case let p as Mixture:
+            let boxes = p.components.map { range(of: $0) }
+            return (0..<p.dim).map { k in
+                boxes.map { $0[k].lowerBound }.min()!...boxes.map { $0[k].upperBound }.max()!
+            }
+        default:
+            return [ClosedRange<Double>](repeating: -1.5...1.5, count: density.dim)
         }
     }
 
