@@ -160,6 +160,26 @@ final class NonParametricTests: XCTestCase {
         XCTAssertLessThan(previous.0, 0.3 * (reference[1.0]?.0 ?? 0))
     }
 
+    /// Along the path the paper's σ values come from, σ = exp(linspace(0, −4.6, 100)) (every sixth
+    /// point, down to σ = 0.02), both errors fall strictly. (Below σ ≈ 0.012 = 4Δ the RCAE's error
+    /// levels off at about 0.05: the finite differences of eq. (10) on the grid, Δ = 0.003, stop resolving
+    /// r; the DAE's keeps falling to 0.04 at σ = 0.01. NumPy's computation shows the same.)
+    func testErrorsFallAlongThePaperSigmaPath() throws {
+        let density = Energy1D()
+        var previous = (Double.infinity, Double.infinity)
+        for k in stride(from: 0, to: 100, by: 6) {
+            let sigma = exp(-4.6 * Double(k) / 99)
+            if sigma < 0.02 { break }
+            let rcae = try NonParametric1D.rcae(density: density, sigma: sigma)
+            let dae = try NonParametric1D.dae(density: density, sigma: sigma)
+            XCTAssertLessThan(rcae.error, previous.0, "RCAE at sigma \(sigma)")
+            XCTAssertLessThan(dae.error, previous.1, "DAE at sigma \(sigma)")
+            previous = (rcae.error, dae.error)
+        }
+        XCTAssertLessThan(previous.0, 0.2)
+        XCTAssertLessThan(previous.1, 0.25)
+    }
+
     /// Re-runs bench/figure4_reference.py (when python3 with NumPy is available) and checks that it
     /// still prints the committed fixture's numbers.
     func testNumPyReferenceReproducesTheFixture() throws {
