@@ -69,17 +69,12 @@ extension Compiler {
                 var values: [Value] = []
                 for code in argumentCodes { values.append(try code(frame)) }
                 let (start, stop, step) = try runtime.rangeBounds(values, locations: locations, file, callLocation)
-                var i = start
-                if step > 0 {
-                    while i < stop {
-                        if try !iterate(frame, .number(i)) { break }
-                        i += step
-                    }
-                } else {
-                    while i > stop {
-                        if try !iterate(frame, .number(i)) { break }
-                        i += step
-                    }
+                // start + k * step, as range() computes its list, so fractional steps do not drift.
+                let count = RangeBounds.count(start, stop, step)
+                var k = 0.0
+                while k < count {
+                    if try !iterate(frame, .number(start + k * step)) { break }
+                    k += 1
                 }
                 return .nil
             }
@@ -142,7 +137,12 @@ extension Compiler {
                     return .nil
                 }
             }
-            let code = compile(value)
+            let code: Code
+            if case .function(let function) = value {
+                code = compileFunction(function, nameHint: ref.name)
+            } else {
+                code = compile(value)
+            }
             if case .local(let slot) = ref.binding, cellIndex[slot] < 0 {
                 return { frame in
                     frame.slots[slot] = try code(frame)

@@ -167,3 +167,26 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(sink.text, "std loaded\n")
     }
 }
+
+final class InteractiveTests: XCTestCase {
+    func testReplFunctionsMayUseGlobalsDefinedLater() throws {
+        let (engine, _) = makeEngine()
+        XCTAssertNil(try engine.evaluateInteractive("fn f() { g() + 1 }"))
+        XCTAssertThrowsError(try engine.evaluateInteractive("f()")) { error in
+            XCTAssertEqual((error as? ScriptError)?.message, "'g' is used before it is assigned")
+        }
+        XCTAssertNil(try engine.evaluateInteractive("fn g() { 41 }"))
+        XCTAssertEqual(try engine.evaluateInteractive("f()"), .number(42))
+        XCTAssertThrowsError(try engine.run("fn h() { nowhere() }"), "scripts still reject unknown names") { error in
+            XCTAssertEqual((error as? ScriptError)?.kind, .resolve)
+        }
+    }
+
+    func testCheckLeavesNoTrace() throws {
+        let (engine, _) = makeEngine()
+        engine.bundledModules = ["m": "fn from_m() { 1 }"]
+        try engine.check("import \"m\"\nx = from_m()", file: "c.ae")
+        XCTAssertNil(engine.global("from_m"))
+        XCTAssertEqual(try engine.run("import \"m\"\nfrom_m() + 1"), .number(2))
+    }
+}

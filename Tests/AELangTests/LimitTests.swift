@@ -52,3 +52,14 @@ final class LimitTests: XCTestCase {
         }
     }
 }
+
+final class DeepValueTests: XCTestCase {
+    func testDeeplyNestedListsAreFreedWithoutOverflow() throws {
+        do {
+            let (engine, _) = makeEngine()
+            try engine.run("x = []\nfor i in range(300000) { x = [x] }")
+            XCTAssertEqual(engine.describe(try engine.run("len(x)")), "1")
+        }
+        // Reaching here means the engine and its deep list were freed without a crash.
+    }
+}
