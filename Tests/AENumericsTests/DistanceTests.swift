@@ -60,3 +60,23 @@ final class DistanceTests: XCTestCase {
         XCTAssertEqual(report.spurious.count, 1)
     }
 }
+
+final class CurveJudgingTests: XCTestCase {
+    func testDistancesAndCoverageOnTheSpiral() {
+        let curve = CurveJudging.curve(named: "spiral")!
+        // Points exactly on the first half of the spiral (by t): distance 0, coverage about one half.
+        let t0 = SpiralCurve.tRange.lowerBound
+        let tMid = SpiralCurve().parameter(atArcLength: curve.length / 2)
+        let onHalf = Dataset(rows: (0..<400).map { SpiralCurve().point(t0 + (tMid - t0) * (Double($0) + 0.5) / 400) })
+        for d in CurveJudging.distances(onHalf, to: curve) { XCTAssertEqual(d, 0, accuracy: 1e-6) }
+        XCTAssertEqual(CurveJudging.coverage(onHalf, of: curve, bins: 100), 0.5, accuracy: 0.011)
+        // The same points pushed 0.05 along the normal: distance 0.05, and no coverage with radius 0.03.
+        let pushed = Dataset(rows: (0..<onHalf.n).map { i -> [Double] in
+            let p = onHalf.row(i), t = curve.nearest(to: p).t, nrm = SpiralCurve().normal(t)
+            return [p[0] + 0.05 * nrm[0], p[1] + 0.05 * nrm[1]]
+        })
+        for d in CurveJudging.distances(pushed, to: curve) { XCTAssertEqual(d, 0.05, accuracy: 1e-4) }
+        XCTAssertEqual(CurveJudging.coverage(pushed, of: curve, radius: 0.03), 0)
+        XCTAssertNil(CurveJudging.curve(named: "helix"))
+    }
+}
