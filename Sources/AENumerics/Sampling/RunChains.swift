@@ -214,8 +214,15 @@ struct ChainStepper {
 
     /// −ΔE for every chain by the path rule: Σₖ wₖ·score(x + tₖΔ)·Δ (eq. 13), all chains' path points in
     /// one batch.
+    /// A ``LineIntegrableField`` (e.g. an auto-encoder) integrates along the segments itself.
     func pathLogRatio(to proposal: [Double]) -> [Double] {
-        pathLogRatio(to: proposal, alsoAtProposal: false).ratio
+        if let line = field as? LineIntegrableField,
+           let ratio = line.lineIntegrals(from: Dataset(rows: chains, dim: d, values: x),
+                                          to: Dataset(rows: chains, dim: d, values: proposal),
+                                          path: sampler.path, threads: threads) {
+            return ratio
+        }
+        return pathLogRatio(to: proposal, alsoAtProposal: false).ratio
     }
 
     /// As above; with `alsoAtProposal` the proposals are appended to the batch and their scores returned.
