@@ -7,7 +7,7 @@ import AENumerics
 /// after `seed(n)` a script produces the same data, bit for bit, on any machine and thread count.
 enum DataBuiltins {
     static var functions: [Function] {
-        [seed, spiral, circle, gaussian, mixture, manifold10, grid, dataset, rows, col, concat,
+        [seed, spiral, circle, gaussian, mixture, manifold10, grid, dataset, rows, col, concat, shuffle,
          loadCSV, saveCSV, loadNpy, saveNpy]
     }
 
@@ -27,6 +27,8 @@ enum DataBuiltins {
     ) { args in
         let n = try args.int("n", in: 0...Int.max)
         args.context.numerics.rng = Xoshiro256(seed: UInt64(n))
+        // The language's own seed state too, for anything that reads it.
+        SeedState.of(args.context).reseed(UInt64(n))
         return .nil
     }
 
@@ -277,6 +279,24 @@ enum DataBuiltins {
         }
         try checkSize(args, n: a.n + b.n, dim: a.dim, argument: "b")
         return .dataset(Dataset(rows: a.n + b.n, dim: a.dim, values: a.values + b.values))
+    }
+
+    static let shuffle = Function(
+        name: "shuffle",
+        parameters: [Parameter("data")],
+        doc: """
+        shuffle(data): the rows of a dataset in a random order (seeded, like every random builtin).
+
+            d = shuffle(concat(spiral(500), circle(500)))
+            train = rows(d, 0, 800); test = rows(d, 800)
+        """
+    ) { args in
+        let data = try args.dataset("data")
+        var rng = Xoshiro256(seed: args.context.numerics.nextSeed())
+        var order = Array(0..<data.n)
+        // Fisher–Yates, from the last position down.
+        for i in stride(from: data.n - 1, to: 0, by: -1) { order.swapAt(i, rng.index(i + 1)) }
+        return .dataset(data.rows(order))
     }
 
     // MARK: Files

@@ -38,6 +38,26 @@ final class GeneratorTests: XCTestCase {
         XCTAssertEqual(DataGenerators.manifold10(50, rng: &a), DataGenerators.manifold10(50, rng: &b))
     }
 
+    /// The builtins draw large datasets in chunks (checking for Ctrl-C in between); that is only
+    /// correct because each generator draws point by point from one stream.
+    func testDrawingInChunksGivesTheSameData() throws {
+        let spec = try GaussianSpec(mean: [0, 1], covariance: [1, 0.3, 0.3, 2])
+        let mix = [GaussianSpec(mean: [0, 0], sd: [1, 1]), spec]
+        let draws: [(Int, inout Xoshiro256) -> Dataset] = [
+            { DataGenerators.spiral($0, noise: 0.1, rng: &$1) },
+            { DataGenerators.circle($0, radius: 2, noise: 0.1, rng: &$1) },
+            { DataGenerators.manifold10($0, rng: &$1) },
+            { spec.draw($0, rng: &$1) },
+            { DataGenerators.mixture($0, components: mix, weights: [1, 2], rng: &$1) },
+        ]
+        for draw in draws {
+            var whole = Xoshiro256(seed: 11), parts = Xoshiro256(seed: 11)
+            let all = draw(30, &whole)
+            let first = draw(13, &parts), second = draw(17, &parts)
+            XCTAssertEqual(all.values, first.values + second.values)
+        }
+    }
+
     func testCircleRadiusAndUniformAngle() {
         var rng = Xoshiro256(seed: 3)
         let n = 10_000
@@ -148,6 +168,8 @@ final class DatasetFileTests: XCTestCase {
         let forced = try DatasetCSV.read(write("c.csv", "1,2\n3,4\n"), header: true)
         XCTAssertEqual(forced.columns, ["1", "2"])
         XCTAssertEqual(forced.data.n, 1)
+        let bom = try DatasetCSV.read(write("bom.csv", "\u{FEFF}1,2\n"))
+        XCTAssertEqual(bom.data.values, [1, 2])
         let column = try DatasetCSV.read(write("d.csv", "v\n1\n2\n3\n"))
         XCTAssertEqual(column.data.dim, 1)
         XCTAssertEqual(column.data.n, 3)
@@ -173,6 +195,26 @@ final class DatasetFileTests: XCTestCase {
             XCTAssertEqual(($0 as? FileError)?.message,
                            "cannot write '\(folder!)/n.csv': row 0, column 1 is nan, and CSV data must be finite")
         }
+    }
+
+    /// Random text from the characters CSV files are made of: every input parses or fails with a
+    /// ``DataError``, never a crash, and a parsed table is rectangular and finite.
+    func testCSVParserSurvivesRandomInput() {
+        let alphabet = Array("0123456789.,-+eE\n\r\" #naifxX\t".utf8)
+        var rng = Xoshiro256(seed: 12)
+        var parsed = 0
+        for _ in 0..<3000 {
+            let bytes = (0..<rng.index(40)).map { _ in alphabet[rng.index(alphabet.count)] }
+            do {
+                let table = try DatasetCSV.parse(bytes)
+                XCTAssertEqual(table.data.values.count, table.data.n * table.data.dim)
+                XCTAssertTrue(table.data.isFinite)
+                parsed += 1
+            } catch {
+                XCTAssertTrue(error is DataError, "\(error)")
+            }
+        }
+        XCTAssertGreaterThan(parsed, 10)
     }
 
     func testNpyRoundTripAndOneDimensionalArrays() throws {

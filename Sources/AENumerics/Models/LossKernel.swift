@@ -108,21 +108,21 @@ final class LossKernel {
                       ws: BlockWorkspace, scale: Double, backward: Bool) -> Double {
         // Specialise the kernels for the activation and for small d (constant d unrolls the d-loops).
         switch (activation, dim) {
-        case (.tanh, 1): return tileBody(TanhActivation.self, d: 1, R, x, t, ws, scale, backward)
-        case (.tanh, 2): return tileBody(TanhActivation.self, d: 2, R, x, t, ws, scale, backward)
-        case (.tanh, 3): return tileBody(TanhActivation.self, d: 3, R, x, t, ws, scale, backward)
-        case (.tanh, 10): return tileBody(TanhActivation.self, d: 10, R, x, t, ws, scale, backward)
-        case (.tanh, _): return tileBody(TanhActivation.self, d: dim, R, x, t, ws, scale, backward)
-        case (.sigmoid, 2): return tileBody(SigmoidActivation.self, d: 2, R, x, t, ws, scale, backward)
-        case (.sigmoid, _): return tileBody(SigmoidActivation.self, d: dim, R, x, t, ws, scale, backward)
+        case (.tanh, 1): return tileBody(TanhActivation.self, Dim1.self, R, x, t, ws, scale, backward)
+        case (.tanh, 2): return tileBody(TanhActivation.self, Dim2.self, R, x, t, ws, scale, backward)
+        case (.tanh, 3): return tileBody(TanhActivation.self, Dim3.self, R, x, t, ws, scale, backward)
+        case (.tanh, 10): return tileBody(TanhActivation.self, Dim10.self, R, x, t, ws, scale, backward)
+        case (.tanh, _): return tileBody(TanhActivation.self, DimAny.self, R, x, t, ws, scale, backward)
+        case (.sigmoid, 2): return tileBody(SigmoidActivation.self, Dim2.self, R, x, t, ws, scale, backward)
+        case (.sigmoid, _): return tileBody(SigmoidActivation.self, DimAny.self, R, x, t, ws, scale, backward)
         }
     }
 
     @inline(__always)
-    private func tileBody<A: ActivationFunction>(_: A.Type, d: Int, _ R: Int, _ x: UnsafePointer<Double>,
+    private func tileBody<A: ActivationFunction, D: StaticDim>(_: A.Type, _: D.Type, _ R: Int, _ x: UnsafePointer<Double>,
                                                  _ t: UnsafePointer<Double>, _ ws: BlockWorkspace,
                                                  _ scale: Double, _ backward: Bool) -> Double {
-        let C = chunks
+        let C = chunks, d = D.value ?? dim
         let wt = weights.wt, b = weights.b, v = weights.v
         let hbuf = ws.hidden, racc = ws.outputs, delta = ws.delta
         racc.update(repeating: Lanes(), count: R * d)
@@ -133,11 +133,11 @@ final class LossKernel {
             for row in 0..<R {
                 let xr = x + row * d
                 var a = bk
-                for i in 0..<d { a += wt[i * C + k] * xr[i] }
+                for i in 0..<d { a = a.addingProduct(wt[i * C + k], xr[i]) }
                 let h = A.value(a)
                 hbuf[k * R + row] = h
                 let acc = racc + row * d
-                for i in 0..<d { acc[i] += v[i * C + k] * h }
+                for i in 0..<d { acc[i] = acc[i].addingProduct(v[i * C + k], h) }
             }
         }
         // Output and error, per row (d scalars each).
@@ -159,24 +159,23 @@ final class LossKernel {
         }
         guard backward else { return sum }
         for row in 0..<R { for i in 0..<d { ws.gc[i] += delta[row * d + i] } }
-        // Backward. Per row and chunk: 4d + 3 FMAs on 8 lanes (dh, ∂V, ∂W, ∂b); the chunk's gradient
-        // accumulators (2d + 1 lanes) stay in L1 across the R rows; one lane of h read from the tile.
-        let gwt = ws.gwt, gv = ws.gv, gb = ws.gb, gsq = ws.gsq
+        // Backward, per chunk of 8 units. Phase A (per row): δh = Vᵀδr, δa = δh·act′ — d FMAs, one
+        // lane stored. Phase B: the chunk's rank-R updates ∂V_i += Σ_rows h·δr_i, ∂W_i += Σ_rows δa·x_i,
+        // two coordinates at a time in 4 register accumulators: per row 4 FMAs on 2 loaded lanes and
+        // 4 broadcasts, no stores; the accumulators go to memory once per tile.
+        let gwt = ws.gwt, gv = ws.gv, gb = ws.gb, gsq = ws.gsq, dabuf = ws.deltaHidden
         let contractive = caeLambda > 0
-        let caeScale = 2 * caeLambda * scale / 2  // 2λ/N
+        let caeScale = caeLambda * scale  // 2λ/N
         for k in 0..<C {
             var gbk = gb[k]
             var gsqk = gsq[k]
             let cw = caeScale * weights.wsq[k]
+            let hk = hbuf + k * R
             for row in 0..<R {
-                let h = hbuf[k * R + row]
+                let h = hk[row]
                 let dr = delta + row * d
-                let xr = x + row * d
                 var dh = Lanes()
-                for i in 0..<d {
-                    dh += v[i * C + k] * dr[i]
-                    gv[i * C + k] += h * dr[i]
-                }
+                for i in 0..<d { dh = dh.addingProduct(v[i * C + k], dr[i]) }
                 let g = A.slope(h)
                 var da = dh * g
                 if contractive {
@@ -185,10 +184,32 @@ final class LossKernel {
                     gsqk += g * g
                 }
                 gbk += da
-                for i in 0..<d { gwt[i * C + k] += da * xr[i] }
+                dabuf[row] = da
             }
             gb[k] = gbk
             gsq[k] = gsqk
+            var i = 0
+            while i + 1 < d {
+                var v0 = Lanes(), v1 = Lanes(), w0 = Lanes(), w1 = Lanes()
+                for row in 0..<R {
+                    let h = hk[row], da = dabuf[row]
+                    let dr = delta + row * d + i, xr = x + row * d + i
+                    v0 = v0.addingProduct(h, dr[0]); v1 = v1.addingProduct(h, dr[1])
+                    w0 = w0.addingProduct(da, xr[0]); w1 = w1.addingProduct(da, xr[1])
+                }
+                gv[i * C + k] += v0; gv[(i + 1) * C + k] += v1
+                gwt[i * C + k] += w0; gwt[(i + 1) * C + k] += w1
+                i += 2
+            }
+            if i < d {
+                var v0 = Lanes(), w0 = Lanes()
+                for row in 0..<R {
+                    v0 = v0.addingProduct(hk[row], delta[row * d + i])
+                    w0 = w0.addingProduct(dabuf[row], x[row * d + i])
+                }
+                gv[i * C + k] += v0
+                gwt[i * C + k] += w0
+            }
         }
         return sum
     }
@@ -200,6 +221,7 @@ final class BlockWorkspace {
     let hidden: UnsafeMutablePointer<Lanes>    // C × R: the tile's hidden values
     let outputs: UnsafeMutablePointer<Lanes>   // R × d lane accumulators of V·h
     let delta: UnsafeMutablePointer<Double>    // R × d: ∂loss/∂(decoder pre-activation)
+    let deltaHidden: UnsafeMutablePointer<Lanes>  // R: one chunk's ∂loss/∂a
     // Partial gradient (padded layout) and loss.
     let gwt: UnsafeMutablePointer<Lanes>
     let gv: UnsafeMutablePointer<Lanes>
@@ -217,6 +239,8 @@ final class BlockWorkspace {
         outputs.initialize(repeating: Lanes(), count: R * d)
         delta = .allocate(capacity: R * d)
         delta.initialize(repeating: 0, count: R * d)
+        deltaHidden = .allocate(capacity: R)
+        deltaHidden.initialize(repeating: Lanes(), count: R)
         partialCount = (2 * d + 2) * C
         gwt = .allocate(capacity: partialCount)
         gwt.initialize(repeating: Lanes(), count: partialCount)
@@ -228,7 +252,7 @@ final class BlockWorkspace {
     }
 
     deinit {
-        hidden.deallocate(); outputs.deallocate(); delta.deallocate(); gwt.deallocate(); gc.deallocate()
+        hidden.deallocate(); outputs.deallocate(); delta.deallocate(); deltaHidden.deallocate(); gwt.deallocate(); gc.deallocate()
     }
 
     func reset() {
@@ -244,3 +268,11 @@ final class BlockWorkspace {
         loss += other.loss
     }
 }
+
+/// A dimension known when the kernel is compiled, so that its d-loops unroll (nil: read at run time).
+protocol StaticDim { static var value: Int? { get } }
+enum Dim1: StaticDim { static var value: Int? { 1 } }
+enum Dim2: StaticDim { static var value: Int? { 2 } }
+enum Dim3: StaticDim { static var value: Int? { 3 } }
+enum Dim10: StaticDim { static var value: Int? { 10 } }
+enum DimAny: StaticDim { static var value: Int? { nil } }

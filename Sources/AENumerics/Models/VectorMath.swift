@@ -30,28 +30,42 @@ public enum VectorMath {
     /// exp(x) = 2^k · numerator/denominator for x in [−700, 700]; returns (2^k, q + p, q − p).
     @inline(__always) @usableFromInline
     static func expParts(_ x: Lanes) -> (scale: Lanes, numerator: Lanes, denominator: Lanes) {
-        let t = x * log2e + shifter
+        // Fused multiply-adds throughout (one rounding each; vfmadd with AVX2/FMA).
+        let t = fma(x, Lanes(repeating: log2e), shifter)
         let k = t - shifter
-        let r = x - k * ln2hi - k * ln2lo
+        let r = x.addingProduct(k, Lanes(repeating: -ln2hi)).addingProduct(k, Lanes(repeating: -ln2lo))
         let rr = r * r
-        let p = r * ((p0 * rr + p1) * rr + p2)
-        let q = ((q0 * rr + q1) * rr + q2) * rr + q3
+        let p = r * fma(fma(rr, Lanes(repeating: p0), p1), rr, p2)
+        let q = fma(fma(fma(rr, Lanes(repeating: q0), q1), rr, q2), rr, q3)
         let bits = unsafeBitCast(t, to: SIMD8<Int64>.self) &- Int64(shifter.bitPattern)
         let scale = unsafeBitCast((bits &+ 1023) &<< 52, to: Lanes.self)
         return (scale, q + p, q - p)
     }
 
+    /// a·b + c with one rounding.
+    @inline(__always) @usableFromInline
+    static func fma(_ a: Lanes, _ b: Lanes, _ c: Double) -> Lanes { Lanes(repeating: c).addingProduct(a, b) }
+
+    /// x limited to [−bound, bound] lane by lane (NaN stays NaN, so a diverging model is noticed).
+    @inline(__always) @usableFromInline
+    static func clamp(_ x: Lanes, _ bound: Double) -> Lanes {
+        var y = x
+        y.replace(with: bound, where: x .> bound)
+        y.replace(with: -bound, where: x .< -bound)
+        return y
+    }
+
     /// e^x, lane by lane (x clamped to [−700, 700]).
     @inline(__always)
     public static func exp(_ x: Lanes) -> Lanes {
-        let (s, n, d) = expParts(x.clamped(lowerBound: Lanes(repeating: -700), upperBound: Lanes(repeating: 700)))
+        let (s, n, d) = expParts(clamp(x, 700))
         return s * n / d
     }
 
     /// tanh(a), lane by lane. |a| > 20 gives ±1 exactly, as libm does.
     @inline(__always)
     public static func tanh(_ a: Lanes) -> Lanes {
-        let x = (a + a).clamped(lowerBound: Lanes(repeating: -40), upperBound: Lanes(repeating: 40))
+        let x = clamp(a + a, 40)
         let (s, n, d) = expParts(x)
         // (e − 1)/(e + 1) with e = s·n/d, multiplied through by d.
         let sn = s * n
@@ -61,7 +75,7 @@ public enum VectorMath {
     /// 1/(1 + e^−a), lane by lane.
     @inline(__always)
     public static func sigmoid(_ a: Lanes) -> Lanes {
-        let x = (-a).clamped(lowerBound: Lanes(repeating: -700), upperBound: Lanes(repeating: 700))
+        let x = clamp(-a, 700)
         let (s, n, d) = expParts(x)
         return d / (d + s * n)
     }
