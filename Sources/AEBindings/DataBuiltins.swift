@@ -85,8 +85,8 @@ enum DataBuiltins {
             gaussian(500, cov: [[1, 0.8], [0.8, 1]])     # correlated
         """
     ) { args in
-        let spec = try gaussianSpec(args)
-        let n = try pointCount(args, dim: spec.dimension)
+        let n = try args.int("n", in: 1...Int.max)
+        let spec = try gaussianSpec(args, n: n)
         return try generate(args, n: n, dim: spec.dimension) { count, rng in spec.draw(count, rng: &rng) }
     }
 
@@ -513,8 +513,10 @@ extension DataBuiltins {
 
     /// Builds a Gaussian from mean, sd or cov, and a dimension; `names` maps roles to argument names
     /// (the same code reads `gaussian(...)`'s arguments and a mixture component's fields).
+    /// `checkSize` (when given) sees the dimension before any vector of that size is made.
     static func spec(mean: Value, sd: Value, cov: Value, dim: Int?, function: String,
-                     names: (mean: String, sd: String, cov: String)) throws -> GaussianSpec {
+                     names: (mean: String, sd: String, cov: String),
+                     checkSize: (Int) throws -> Void = { _ in }) throws -> GaussianSpec {
         let meanValues = try vector(mean, names.mean, function) ?? [0]
         let sdValues = try vector(sd, names.sd, function)
         if let sdValues {
@@ -524,6 +526,7 @@ extension DataBuiltins {
         }
         if case .nil = cov {
             let d = dim ?? max(meanValues.count, sdValues?.count ?? 1)
+            try checkSize(d)
             let m = try broadcast(meanValues, d, names.mean, function,
                                   what: dim != nil ? "dim is \(d)" : "\(names.sd) has \(d)")
             let s = try broadcast(sdValues ?? [1], d, names.sd, function,
@@ -534,6 +537,7 @@ extension DataBuiltins {
             throw NativeError("\(function)(): give either \(names.sd) or \(names.cov), not both", argument: names.cov)
         }
         let (d, values) = try matrix(cov, names.cov, function)
+        try checkSize(d)
         if let dim, dim != d {
             throw NativeError("\(function)(): \(names.cov) is \(d) × \(d) but dim is \(dim)", argument: names.cov)
         }
@@ -544,11 +548,11 @@ extension DataBuiltins {
         }
     }
 
-    static func gaussianSpec(_ args: Arguments) throws -> GaussianSpec {
+    static func gaussianSpec(_ args: Arguments, n: Int) throws -> GaussianSpec {
         let dim: Int? = args.isNil("dim") ? nil : try args.int("dim", in: 1...Int.max)
-        if let dim { try checkSize(args, n: 1, dim: dim, argument: "dim") }
+        if let dim { try checkSize(args, n: n, dim: dim, argument: "dim") }
         return try spec(mean: args["mean"], sd: args["sd"], cov: args["cov"], dim: dim, function: "gaussian",
-                        names: ("mean", "sd", "cov"))
+                        names: ("mean", "sd", "cov")) { d in try checkSize(args, n: n, dim: d, argument: "n") }
     }
 
     static func mixtureComponents(_ args: Arguments) throws -> [GaussianSpec] {
