@@ -113,9 +113,10 @@ enum JudgingBuiltins {
             len(filter(a.fixed, fn(f) f.spurious))
         """
     ) { args in
-        let value = try args.scoreFieldValue("model")
+        let value = try args.samplingTarget("model")
         let scoreField: any ScoreField
-        do { scoreField = try value.scoreField() } catch var error as NativeError {
+        do { scoreField = try value.samplingField() } catch var error as NativeError {
+            error.message = "attractors(): " + error.message
             error.argument = error.argument ?? "model"
             throw error
         }

@@ -104,9 +104,10 @@ enum SamplingBuiltins {
             summary(c)
         """
     ) { args in
-        let value = try args.scoreFieldValue("model")
+        let value = try args.samplingTarget("model")
         let field: any ScoreField
-        do { field = try value.scoreField() } catch var error as NativeError {
+        do { field = try value.samplingField() } catch var error as NativeError {
+            error.message = "sample(): " + error.message
             error.argument = error.argument ?? "model"
             throw error
         }
@@ -149,11 +150,15 @@ enum SamplingBuiltins {
         let context = args.context
         let bar = context.progress("sample", total: burn + n * thin)
         let chain: Chain
+        let threads = value.isThreadSafe ? context.options.threads : 1
+        let seed = context.numerics.nextSeed()
         do {
-            chain = try runChains(field: field, sampler: sampler, draws: n, chains: chains, burn: burn, thin: thin,
-                                  start: start, seed: context.numerics.nextSeed(), threads: context.options.threads) { done, _ in
-                bar.update(done, status: done <= burn ? "burn-in" : "")
-                return !context.isInterrupted
+            chain = try value.checked {
+                try runChains(field: field, sampler: sampler, draws: n, chains: chains, burn: burn, thin: thin,
+                              start: start, seed: seed, threads: threads) { done, _ in
+                    bar.update(done, status: done <= burn ? "burn-in" : "")
+                    return !context.isInterrupted
+                }
             }
         } catch let error as SamplingError {
             throw NativeError("sample(): \(error.message)")
