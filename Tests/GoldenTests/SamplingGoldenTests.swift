@@ -12,7 +12,6 @@ final class SamplingGoldenTests: XCTestCase {
     func testGoldenScripts() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
             .filter { $0.hasSuffix(".ae") }.sorted()
-            .filter { ProcessInfo.processInfo.environment["AE_SKIP_TRAIN"] == nil || !$0.contains("model") && !$0.contains("attractors") }
         XCTAssertGreaterThan(files.count, 10)
         for file in files {
             let source = try String(contentsOf: Self.folder.appendingPathComponent(file), encoding: .utf8)
