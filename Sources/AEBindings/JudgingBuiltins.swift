@@ -105,8 +105,8 @@ enum JudgingBuiltins {
         x ← r(x) reached from every point of `grid` (paper §4.3, Figure 7). Returns a record:
           fixed: a list of {point, basin, distance, spurious}, largest basin first — basin is how many
                  grid points end there, distance the distance to the nearest point of `data` (default:
-                 the model's training data), spurious whether that distance exceeds `far` (default: 5%
-                 of the diagonal of the data's bounding box);
+                 the model's training data), spurious whether that distance exceeds `far` (default:
+                 3·σ·sqrt(d), farther than the training noise ever carried a point from the data);
           unconverged: grid points still moving after `iters` iterations; far: the threshold used.
 
             a = attractors(ae, grid(-1, 1, -1, 1, 30), data: s)
