@@ -69,17 +69,12 @@ extension Compiler {
                 var values: [Value] = []
                 for code in argumentCodes { values.append(try code(frame)) }
                 let (start, stop, step) = try runtime.rangeBounds(values, locations: locations, file, callLocation)
-                var i = start
-                if step > 0 {
-                    while i < stop {
-                        if try !iterate(frame, .number(i)) { break }
-                        i += step
-                    }
-                } else {
-                    while i > stop {
-                        if try !iterate(frame, .number(i)) { break }
-                        i += step
-                    }
+                // start + k * step, as range() computes its list, so fractional steps do not drift.
+                let count = RangeBounds.count(start, stop, step)
+                var k = 0.0
+                while k < count {
+                    if try !iterate(frame, .number(start + k * step)) { break }
+                    k += 1
                 }
                 return .nil
             }
@@ -103,13 +98,21 @@ extension Compiler {
                 let loadCode = load(ref)
                 return { frame in
                     let extra = try addendCode(frame)
+                    if case .number(let y) = extra {
+                        let current = try loadCode(frame)
+                        if case .number(let x) = current {
+                            store(frame, .number(x + y))
+                            return .nil
+                        }
+                        store(frame, try runtime.binary(.add, current, extra, file, opLocation))
+                        return .nil
+                    }
                     var current = take(frame)
                     if current.isUnassigned {
                         store(frame, current)
                         _ = try loadCode(frame)
                     }
-                    switch (current, extra) {
-                    case (.list(var items), .list(let more)):
+                    if case .list(let more) = extra, case .list(var items) = current {
                         current = .nil
                         if items.count + more.count > runtime.options.maxElements {
                             store(frame, .list(items))
@@ -117,7 +120,7 @@ extension Compiler {
                         }
                         items.append(contentsOf: more)
                         store(frame, .list(items))
-                    case (.string(var text), .string(let more)):
+                    } else if case .string(let more) = extra, case .string(var text) = current {
                         current = .nil
                         if text.utf8.count + more.utf8.count > runtime.options.maxElements {
                             store(frame, .string(text))
@@ -125,16 +128,21 @@ extension Compiler {
                         }
                         text += more
                         store(frame, .string(text))
-                    case (.number(let x), .number(let y)):
+                    } else if case .number(let y) = extra, case .number(let x) = current {
                         store(frame, .number(x + y))
-                    default:
+                    } else {
                         store(frame, current)
                         store(frame, try runtime.binary(.add, current, extra, file, opLocation))
                     }
                     return .nil
                 }
             }
-            let code = compile(value)
+            let code: Code
+            if case .function(let function) = value {
+                code = compileFunction(function, nameHint: ref.name)
+            } else {
+                code = compile(value)
+            }
             if case .local(let slot) = ref.binding, cellIndex[slot] < 0 {
                 return { frame in
                     frame.slots[slot] = try code(frame)
