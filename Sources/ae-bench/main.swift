@@ -96,6 +96,7 @@ let memory = peakMemoryMB()
 // PyTorch reference, run as a subprocess in the same invocation.
 var torch: [String: Double] = [:]
 var torchNote = "not run (--no-torch)"
+var torchVersion = "?"
 if runTorch {
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../bench/torch_reference.py").standardized.path
@@ -112,13 +113,14 @@ if runTorch {
         for line in output.split(separator: "\n") {
             let parts = line.split(separator: " ")
             if parts.count == 2, let v = Double(parts[1]) { torch[String(parts[0])] = v }
+            if parts.count == 2, parts[0] == "version" { torchVersion = String(parts[1]) }
         }
         if process.terminationStatus != 0 || torch.isEmpty {
             torchNote = output.contains("No module named 'torch'")
                 ? "torch is not installed (pip install torch, or the CPU wheel in /opt/wheels)"
                 : "the reference failed: " + output.suffix(300)
         } else {
-            torchNote = "PyTorch \(torch["version"].map { String($0) } ?? "?") CPU float64, \(Int(torch["threads"] ?? 0)) threads"
+            torchNote = "PyTorch \(torchVersion) CPU float64, \(Int(torch["threads"] ?? 0)) threads"
         }
     } catch {
         torchNote = "python3 not found"
@@ -132,7 +134,7 @@ func row(_ name: String, _ ours: Double, _ theirs: Double?, unit: String) {
 }
 for note in cpuNotes { print(note) }
 print("threads: \(threads == 0 ? ProcessInfoCores.count : threads); torch: \(torchNote)")
-print(String(format: "%-38@ %10@ %10@ %8@", "case" as NSString, "ae", "torch", "speed-up"))
+print("case                                           ae      torch  speed-up")
 row("(a) spiral N=1e4 H=1000 d=2 eval", msA, torch["a_ms"], unit: "ms/eval (median)")
 row("(b) 10-D N=1e4 H=1000 d=10 eval", msB, torch["b_ms"], unit: "ms/eval (median)")
 if lbfgsIterations > 0 {

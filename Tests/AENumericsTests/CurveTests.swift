@@ -151,3 +151,18 @@ final class Manifold10Tests: XCTestCase {
         }
     }
 }
+
+final class CurveBatchTests: XCTestCase {
+    func testBatchedNearestMatchesOneByOneOnAnyThreadCount() {
+        var rng = Xoshiro256(seed: 10)
+        let spiralData = DataGenerators.spiral(300, noise: 0.05, rng: &rng)
+        let m10Data = DataGenerators.manifold10(100, rng: &rng)
+        let curves: [(any DataCurve, Dataset)] = [(SpiralCurve(), spiralData), (Manifold10.standard, m10Data)]
+        for (curve, data) in curves {
+            let single = (0..<data.n).map { curve.nearest(to: data.row($0)) }
+            XCTAssertEqual(curve.nearest(toRowsOf: data, threads: 1), single)
+            XCTAssertEqual(curve.nearest(toRowsOf: data, threads: 2), single)
+            XCTAssertEqual(curve.nearest(toRowsOf: data, threads: 5), single)
+        }
+    }
+}

@@ -42,3 +42,27 @@ extension DataCurve {
     /// The distance from `x` to the curve.
     public func distance(to x: [Double]) -> Double { nearest(to: x).distance }
 }
+
+extension DataCurve {
+    /// The closest curve point of every row of `data` (`data.dim == dimension`), computed in fixed
+    /// blocks of rows on up to `threads` threads; each row's answer is independent of the others, so
+    /// the result is the same for any thread count.
+    ///
+    ///     let distances = SpiralCurve().nearest(toRowsOf: samples).map(\.distance)
+    public func nearest(toRowsOf data: Dataset, threads: Int = 0) -> [CurveProjection] {
+        precondition(data.dim == dimension, "the data has \(data.dim) columns, the curve lives in \(dimension)-D")
+        let placeholder = CurveProjection(t: 0, arcPosition: 0, point: [], distance: 0)
+        var out = [CurveProjection](repeating: placeholder, count: data.n)
+        let blockSize = 64
+        let blocks = (data.n + blockSize - 1) / blockSize
+        out.withUnsafeMutableBufferPointer { buffer in
+            let results = buffer
+            parallelBlocks(blocks, threads: threads) { block in
+                for i in block * blockSize ..< min(data.n, (block + 1) * blockSize) {
+                    results[i] = self.nearest(to: data.row(i))
+                }
+            }
+        }
+        return out
+    }
+}

@@ -107,15 +107,16 @@ final class LBFGS {
         sawNonFinite = false
         var gTrial = [Double](repeating: 0, count: x.count)
         var trial = x
-        func phi(_ alpha: Double) -> (Double, Double) {
+        func phi(_ alpha: Double) -> (Double, Double, [Double]) {
             for k in trial.indices { trial[k] = x[k] + alpha * p[k] }
             let value = evaluate(trial, &gTrial)
-            return (value, dot(gTrial, p))
+            return (value, dot(gTrial, p), gTrial)
         }
         var previous = (alpha: 0.0, f: f, slope: slope)
+        var previousGradient: [Double]? = nil
         var alpha = initial
         for i in 1...25 {
-            let (value, d) = phi(alpha)
+            let (value, d, gradient) = phi(alpha)
             if !value.isFinite {
                 // Too far: the loss overflowed. Step back towards the last good point.
                 sawNonFinite = true
@@ -124,12 +125,14 @@ final class LBFGS {
                 continue
             }
             if value > f + c1 * alpha * slope || (i > 1 && value >= previous.f) {
-                return zoom(low: previous, high: (alpha, value, d), f: f, slope: slope, phi: phi, gTrial: &gTrial)
+                return zoom(low: previous, high: (alpha, value, d), f: f, slope: slope, phi: phi,
+                            lowGradient: i > 1 ? previousGradient : nil)
             }
-            if abs(d) <= -c2 * slope { return (alpha, value, gTrial) }
+            if abs(d) <= -c2 * slope { return (alpha, value, gradient) }
             if d >= 0 {
-                return zoom(low: (alpha, value, d), high: previous, f: f, slope: slope, phi: phi, gTrial: &gTrial)
+                return zoom(low: (alpha, value, d), high: previous, f: f, slope: slope, phi: phi, lowGradient: gradient)
             }
+            previousGradient = gradient
             previous = (alpha, value, d)
             alpha *= 2
         }
@@ -140,17 +143,17 @@ final class LBFGS {
     /// decrease) by safeguarded cubic interpolation until the strong Wolfe conditions hold.
     private func zoom(low lowIn: (alpha: Double, f: Double, slope: Double),
                       high highIn: (alpha: Double, f: Double, slope: Double),
-                      f: Double, slope: Double, phi: (Double) -> (Double, Double),
-                      gTrial: inout [Double]) -> (Double, Double, [Double])? {
+                      f: Double, slope: Double, phi: (Double) -> (Double, Double, [Double]),
+                      lowGradient: [Double]?) -> (Double, Double, [Double])? {
         var low = lowIn, high = highIn
-        var bestGradient: [Double]? = nil
+        var bestGradient: [Double]? = lowGradient
         for _ in 0..<30 {
             let a = low.alpha, b = high.alpha
             var alpha = cubicMinimum(a, low.f, low.slope, b, high.f, high.slope)
             let lo = min(a, b), hi = max(a, b), width = hi - lo
             if !(alpha.isFinite && alpha > lo + 0.1 * width && alpha < hi - 0.1 * width) { alpha = (a + b) / 2 }
             if width <= 1e-16 * max(1, hi) { break }
-            let (value, d) = phi(alpha)
+            let (value, d, gradient) = phi(alpha)
             if !value.isFinite {
                 sawNonFinite = true
                 high = (alpha, .infinity, 0)
@@ -159,17 +162,17 @@ final class LBFGS {
             if value > f + c1 * alpha * slope || value >= low.f {
                 high = (alpha, value, d)
             } else {
-                if abs(d) <= -c2 * slope { return (alpha, value, gTrial) }
+                if abs(d) <= -c2 * slope { return (alpha, value, gradient) }
                 if d * (high.alpha - low.alpha) >= 0 { high = low }
                 low = (alpha, value, d)
-                bestGradient = gTrial
+                bestGradient = gradient
             }
         }
         // Accept the best point found if it decreased the loss, even without the curvature condition.
         if low.alpha > 0, low.f < f {
             if let gradient = bestGradient { return (low.alpha, low.f, gradient) }
-            let (value, _) = phi(low.alpha)
-            return (low.alpha, value, gTrial)
+            let (value, _, gradient) = phi(low.alpha)
+            return (low.alpha, value, gradient)
         }
         return nil
     }
