@@ -48,7 +48,7 @@ extension DensityBuiltins {
         (r̂ − x)/σ², error = sqrt(Σ p_i e_i² / Σ p_i) with e the score minus the true score.
 
             fit = rcae1d(energy1d(), 0.31)
-            fit.error                        # 2.668819234573697
+            fit.error                        # 2.6688192345736974
         """
     ) { args in
         try nonParametric(args) { try NonParametric1D.rcae(density: $0, sigma: $1, m: $2, range: $3) }
@@ -63,7 +63,7 @@ extension DensityBuiltins {
         r_i = Σ_j p_j φ_σ(x_i − x_j) x_j / Σ_j p_j φ_σ(x_i − x_j) over the grid (O(m²), m ≤ 20000).
         Returns {grid, r, score, true_score, error} as rcae1d does.
 
-            dae1d(energy1d(), 0.31).error    # 2.777753167073832
+            dae1d(energy1d(), 0.31).error    # 2.7777531670738322
         """
     ) { args in
         try nonParametric(args) { try NonParametric1D.dae(density: $0, sigma: $1, m: $2, range: $3) }
@@ -118,7 +118,7 @@ extension DensityBuiltins {
         let p = value.density
         let points = try args.points("points", dim: p.dim)
         let estimate: Dataset
-        if let field = args.scoreField("estimator") {
+        if let field = try args.scoreField("estimator") {
             guard field.dim == p.dim else {
                 throw NativeError("score_error(): the estimator has dimension \(field.dim), the density \(p.dim)",
                                   argument: "estimator")

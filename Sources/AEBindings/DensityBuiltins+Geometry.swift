@@ -46,7 +46,7 @@ extension DensityBuiltins {
         if case .object(let object) = args["field"], let value = object as? DensityValue {
             return (value.density.dim, value, { value.density.hessian(at: $0) }, nil)
         }
-        if let field = args.scoreField("field") {
+        if let field = try args.scoreField("field") {
             guard let reconstruction = field as? any ReconstructionField else {
                 throw NativeError("\(args.function.name)(): field has no Jacobian", argument: "field")
             }
@@ -66,7 +66,7 @@ extension DensityBuiltins {
         ones across. Returns {values, vectors} (vectors[k] belongs to values[k]); a list for several points.
 
             directions(normal(mean: [0, 0], sd: [1, 0.1]), [0, 0])   # values [-1, -100]
-            directions(optimal_dae(spiral_density(), 0.01), [0.04 * 6 * sin(6), 0.04 * 6 * cos(6)])
+            directions(optimal_dae(spiral_density(), 0.01), [-0.067, 0.2304])   # near the curve at t = 6
         """
     ) { args in
         let (d, densityValue, hessianOf, field) = try fieldArgument(args)

@@ -10,7 +10,7 @@ import AENumerics
 /// `hessian` stay the auto-encoders' estimates.
 enum DensityBuiltins {
     static var functions: [Function] {
-        [normal, mixture, energy1d, spiralDensity, density, draw, logp, energy, trueScore, trueHessian]
+        [normal, mixture, energy1d, spiralDensity, manifold10Density, density, draw, logp, energy, trueScore, trueHessian]
             + estimatorFunctions + geometryFunctions
     }
 
@@ -65,28 +65,69 @@ enum DensityBuiltins {
 
     static let mixture = Function(
         name: "mixture",
-        parameters: [Parameter("components"), Parameter("weights", default: .nil)],
+        parameters: [Parameter("n", default: .nil), Parameter("components", default: .nil),
+                     Parameter("weights", default: .nil)],
         doc: """
-        mixture(components, weights: nil): the mixture Σ w_k p_k of densities of one dimension.
+        mixture(densities, weights: nil): the mixture density Σ w_k p_k of densities of one dimension;
+        mixture(n, components, weights: nil): n draws from a mixture of Gaussians given as records.
 
-        weights (≥ 0, normalised to sum 1) default to equal; the score uses the responsibilities.
+        weights (≥ 0) default to equal and are normalised. The mixture density's score weighs the
+        components' scores by their responsibilities. With a number first, mixture draws data: each
+        component is a record {mean:, sd:} or {mean:, cov:}.
 
             p = mixture([normal(mean: -1, sd: 0.3), normal(mean: 1, sd: 0.3)], weights: [1, 3])
-            draw(p, 5)
+            true_score(p, 0)
+            data = mixture(1000, [{mean: [-1, 0], sd: 0.2}, {mean: [1, 0], sd: 0.2}])
         """
     ) { args in
-        let items = try args.list("components")
-        guard !items.isEmpty else { throw NativeError("mixture(): components is empty", argument: "components") }
+        switch (args["n"], args["components"]) {
+        case (.number, _):
+            return try mixtureData(args)
+        case (.list(let items), .nil), (.nil, .list(let items)):
+            return try mixtureDensity(items, args)
+        default:
+            throw NativeError("mixture(): give a list of densities (a mixture density) or a number of points and a list of components (data)",
+                              argument: args.isNil("n") ? "components" : "n")
+        }
+    }
+
+    /// mixture(n, components, weights:): the data generator of DataBuiltins.mixture, which this function
+    /// stands in for, run on these arguments (same parameter names) so that errors point at the argument
+    /// at fault. It uses the data builtins' own argument helpers and generator.
+    static func mixtureData(_ args: Arguments) throws -> Value {
+        let components = try DataBuiltins.mixtureComponents(args)
+        let d = components[0].dimension
+        var weights = [Double](repeating: 1, count: components.count)
+        if !args.isNil("weights") {
+            weights = try args.numbers("weights")
+            guard weights.count == components.count else {
+                throw NativeError("mixture(): \(weights.count) weight\(weights.count == 1 ? "" : "s") for \(components.count) components",
+                                  argument: "weights")
+            }
+            guard weights.allSatisfy({ $0.isFinite && $0 >= 0 }), weights.contains(where: { $0 > 0 }) else {
+                throw NativeError("mixture(): weights must be finite and >= 0, and not all 0", argument: "weights")
+            }
+        }
+        let n = try DataBuiltins.pointCount(args, dim: d)
+        return try DataBuiltins.generate(args, n: n, dim: d) { count, rng in
+            DataGenerators.mixture(count, components: components, weights: weights, rng: &rng)
+        }
+    }
+
+    /// The mixture density of `items` (densities), with the `weights` argument.
+    static func mixtureDensity(_ items: [Value], _ args: Arguments) throws -> Value {
+        let argument = args.isNil("n") ? "components" : "n"
+        guard !items.isEmpty else { throw NativeError("mixture(): the list of densities is empty", argument: argument) }
         let parts = try items.map { item -> DensityValue in
             guard case .object(let object) = item, let value = object as? DensityValue else {
-                throw NativeError("mixture(): components must be a list of densities, found a \(item.typeName)",
-                                  argument: "components")
+                throw NativeError("mixture(): the components must be densities, found a \(item.typeName)",
+                                  argument: argument)
             }
             return value
         }
         let d = parts[0].density.dim
         guard parts.allSatisfy({ $0.density.dim == d }) else {
-            throw NativeError("mixture(): the components have different dimensions", argument: "components")
+            throw NativeError("mixture(): the densities have different dimensions", argument: argument)
         }
         var weights: [Double]? = nil
         if !args.isNil("weights") {
@@ -99,10 +140,23 @@ enum DensityBuiltins {
             }
             weights = w
         }
-        let errors = parts.compactMap { $0.callbackErrors }.first
+        let errors = parts.flatMap { $0.callbackErrors }
         let p = Mixture(components: parts.map { $0.density }, weights: weights)
         return .object(DensityValue(p, label: "mixture of \(parts.count)", callbackErrors: errors))
     }
+
+    static let manifold10Density = Function(
+        name: "manifold10_density",
+        parameters: [],
+        doc: """
+        manifold10_density(): the exact density of manifold10's data — the mixture of its 25 elongated
+        Gaussians along a curve in 10-D (Figure 6), with the same parameters.
+
+            p = manifold10_density()
+            x = manifold10(1)[0]
+            true_score(p, x)
+        """
+    ) { _ in .object(DensityValue(Manifold10Density.make(), label: "manifold10")) }
 
     static let energy1d = Function(
         name: "energy1d",
@@ -192,7 +246,7 @@ enum DensityBuiltins {
             throw NativeError("density(): exp(−energy) does not integrate to a positive finite number over the range",
                               argument: "energy", hint: "check the energy is finite somewhere in range")
         }
-        return .object(DensityValue(p, label: function.name.hasPrefix("<") || function.name.isEmpty ? "fn" : function.name, callbackErrors: errors))
+        return .object(DensityValue(p, label: function.name.hasPrefix("<") || function.name.isEmpty ? "fn" : function.name, callbackErrors: [errors]))
     }
 
     // MARK: Queries

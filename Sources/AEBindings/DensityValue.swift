@@ -7,34 +7,61 @@ final class DensityValue: HostObject {
     let density: any Density
     /// What the summary shows, e.g. "spiral, noise 0.05".
     let label: String
-    /// The first error raised by a script's energy function (densities made by `density(fn)`), kept
-    /// until a builtin reports it.
-    let callbackErrors: CallbackErrors?
+    /// Where the script energy functions behind this density (made by `density(fn)`, or a mixture of
+    /// such) keep their first error until a builtin reports it.
+    let callbackErrors: [CallbackErrors]
 
-    init(_ density: any Density, label: String, callbackErrors: CallbackErrors? = nil) {
+    init(_ density: any Density, label: String, callbackErrors: [CallbackErrors] = []) {
         self.density = density
         self.label = label
         self.callbackErrors = callbackErrors
     }
 
     var summary: String { "Density(\(label), dim \(density.dim))" }
-    var attributeNames: [String] { ["dim", "name"] }
+    var attributeNames: [String] { ["dim", "name", "range"] }
 
     func attribute(_ name: String) -> Value? {
         switch name {
         case "dim": return .number(Double(density.dim))
         case "name": return .string(label)
+        case "range": return .list(DensityValue.range(of: density).map { .list([.number($0.lowerBound), .number($0.upperBound)]) })
         default: return nil
+        }
+    }
+
+    /// A box per axis that shows the density well (for plots): Figure 3's [−1.5, 1.5] for energy1d,
+    /// mean ± 4 sd for a normal, the curve ± 4·noise for the spiral, the quadrature box of a density
+    /// made by `density(fn)`, the union over a mixture's components.
+    static func range(of density: any Density) -> [ClosedRange<Double>] {
+        switch density {
+        case is Energy1D:
+            return [-1.5...1.5]
+        case let p as Normal:
+            return zip(p.mean, p.sd).map { ($0 - 4 * $1)...($0 + 4 * $1) }
+        case let p as SpiralDensity:
+            let r = SpiralDensity.scale * SpiralDensity.tRange.upperBound + 4 * p.noise
+            return [-r...r, -r...r]
+        case let p as EnergyDensity:
+            return p.box
+        case let p as Mixture:
+            let boxes = p.components.map { range(of: $0) }
+            return (0..<p.dim).map { k in
+                boxes.map { $0[k].lowerBound }.min()!...boxes.map { $0[k].upperBound }.max()!
+            }
+        default:
+            return [ClosedRange<Double>](repeating: -1.5...1.5, count: density.dim)
         }
     }
 
     /// Runs `body` and then rethrows the first error of a script's energy function, if any.
     func checked<T>(_ body: () throws -> T) throws -> T {
-        callbackErrors?.error = nil
+        for box in callbackErrors { box.error = nil }
         let result = try body()
-        if let error = callbackErrors?.error {
-            callbackErrors?.error = nil
-            throw error
+        for box in callbackErrors {
+            if let error = box.error {
+                box.error = nil
+                throw error
+            }
         }
         return result
     }
@@ -151,8 +178,13 @@ extension Arguments {
     }
 
     /// A score field argument: a trained model or an optimal DAE; nil when the value is neither.
-    func scoreField(_ name: String) -> (any ScoreField)? {
+    /// An untrained model is an error.
+    func scoreField(_ name: String) throws -> (any ScoreField)? {
         guard case .object(let object) = self[name] else { return nil }
+        if let model = object as? ModelValue, !model.model.isInitialized {
+            throw NativeError("\(function.name)(): \(name) is an untrained auto-encoder", argument: name,
+                              hint: "train it first: train(ae, data)")
+        }
         if let value = object as? any ScoreFieldValue { return value.scoreField }
         return object as? any ScoreField
     }
@@ -166,4 +198,9 @@ extension Arguments {
         }
         return xs[0]...xs[1]
     }
+}
+
+/// A trained auto-encoder is a score field (r(x) − x)/σ² with a Jacobian.
+extension ModelValue: ScoreFieldValue {
+    var scoreField: any ScoreField { model }
 }

@@ -147,3 +147,36 @@ final class DensityTests: XCTestCase {
         XCTAssertEqual(spiral.noise, 0.05, accuracy: 1e-15)
     }
 }
+
+final class Manifold10DensityTests: XCTestCase {
+    /// The density built on the data's parameters agrees with the data module's own formulas (written
+    /// separately: a low-rank precision there, a Cholesky factor here).
+    func testAgreesWithTheDataModule() {
+        let p = Manifold10Density.make()
+        let m = Manifold10.standard
+        XCTAssertEqual(p.dim, 10)
+        var rng = Xoshiro256(seed: 12)
+        let points = p.draw(20, rng: &rng)
+        for i in 0..<points.n {
+            let x = points.row(i)
+            XCTAssertEqual(p.logp(x), m.logDensity(x), accuracy: 1e-9 * max(1, abs(m.logDensity(x))))
+            XCTAssertLessThan(relativeDistance(p.score(at: x), m.score(x)), 1e-9)
+        }
+        // The score and Hessian against central differences at a point between the data and the curve.
+        let x = zip(m.point(0.3), points.row(0)).map { 0.7 * $0 + 0.3 * $1 }
+        XCTAssertLessThan(relativeDistance(p.score(at: x), centralGradient({ p.logp($0) }, at: x, h: 1e-6)), 1e-6)
+        XCTAssertLessThan(relativeDistance(p.hessian(at: x), centralJacobian({ p.score(at: $0) }, at: x, h: 1e-7)), 1e-5)
+    }
+
+    /// Draws hug the curve like the data generator's.
+    func testDrawsLieNearTheCurve() {
+        var rng = Xoshiro256(seed: 2)
+        let m = Manifold10.standard
+        let ours = Manifold10Density.make().draw(300, rng: &rng)
+        let theirs = m.draw(300, rng: &rng)
+        func median(_ d: Dataset) -> Double {
+            (0..<d.n).map { m.nearest(to: d.row($0)).distance }.sorted()[d.n / 2]
+        }
+        XCTAssertEqual(median(ours), median(theirs), accuracy: 0.25 * median(theirs))
+    }
+}
