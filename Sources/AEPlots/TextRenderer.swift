@@ -1,0 +1,279 @@
+import Foundation
+
+/// Draws a ``Plot`` as text for a terminal: each panel a braille canvas in a frame with tick labels,
+/// like UnicodePlots. With `color`, layers use ANSI 256-colour escapes; without, the output is plain.
+///
+///     print(TextRenderer().render(.single(fig)))
+public struct TextRenderer {
+    /// The canvas of a single figure, in characters (each 2 × 4 dots).
+    public var width: Int
+    public var height: Int
+    /// The canvas of one panel of a grid.
+    public var panelWidth: Int
+    public var panelHeight: Int
+    public var color: Bool
+
+    public init(width: Int = 60, height: Int = 15, panelWidth: Int = 24, panelHeight: Int = 6, color: Bool = false) {
+        self.width = max(width, 4); self.height = max(height, 2)
+        self.panelWidth = max(panelWidth, 4); self.panelHeight = max(panelHeight, 2)
+        self.color = color
+    }
+
+    /// The text of the plot, lines ended by newlines.
+    public func render(_ plot: Plot) -> String {
+        switch plot {
+        case .single(let figure):
+            return PanelText(figure: figure, columns: width, rows: height, color: color).lines()
+                .map { $0.text + "\n" }.joined()
+        case .grid(let grid):
+            var out = ""
+            let panels = grid.panels.map {
+                PanelText(figure: $0, columns: panelWidth, rows: panelHeight, color: color).lines()
+            }
+            let columnWidths = (0..<grid.columns).map { c in
+                stride(from: c, to: panels.count, by: grid.columns)
+                    .flatMap { panels[$0].map(\.width) }.max() ?? 0
+            }
+            if let title = grid.title {
+                let total = columnWidths.reduce(0, +) + 2 * (grid.columns - 1)
+                out += TextLine.centered(title, width: total) + "\n"
+            }
+            for r in 0..<grid.rows {
+                let row = Array(panels[(r * grid.columns)..<min((r + 1) * grid.columns, panels.count)])
+                let height = row.map(\.count).max() ?? 0
+                for k in 0..<height {
+                    var line = ""
+                    for (c, panel) in row.enumerated() {
+                        let piece = k < panel.count ? panel[k] : TextLine(text: "", width: 0)
+                        line += piece.text
+                        if c < row.count - 1 {
+                            line += String(repeating: " ", count: columnWidths[c] - piece.width + 2)
+                        }
+                    }
+                    out += TextLine.trimmed(line) + "\n"
+                }
+                if r < grid.rows - 1 { out += "\n" }
+            }
+            return out
+        }
+    }
+}
+
+/// A line of output and its width in terminal cells (escape codes take none).
+struct TextLine {
+    var text: String
+    var width: Int
+
+    init(text: String, width: Int) { self.text = text; self.width = width }
+    init(_ plain: String) { text = plain; width = plain.count }
+
+    static func centered(_ s: String, width: Int) -> String {
+        String(repeating: " ", count: max((width - s.count) / 2, 0)) + s
+    }
+
+    /// Without trailing blanks, so golden files carry no invisible whitespace.
+    static func trimmed(_ s: String) -> String {
+        var s = s
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+}
+
+/// One set of axes as lines of text.
+struct PanelText {
+    let figure: Figure
+    let columns: Int
+    let rows: Int
+    let color: Bool
+
+    func lines() -> [TextLine] {
+        // Terminal cells are about twice as tall as wide; a dot is then about square.
+        let (xRange, yRange) = figure.ranges(width: Double(columns * 2), height: Double(rows * 4))
+        var canvas = BrailleCanvas(columns: columns, rows: rows)
+        let mapper = PixelMapper(xRange: xRange, yRange: yRange, width: canvas.pixelWidth, height: canvas.pixelHeight)
+        let colors = figure.layerColors
+        for (layer, c) in zip(figure.layers, colors) {
+            BrailleLayers.draw(layer, color: c, mapper: mapper, on: &canvas)
+        }
+
+        let xTicks = NiceTicks(lower: xRange.lowerBound, upper: xRange.upperBound, count: columns >= 40 ? 5 : 3)
+        let yTicks = NiceTicks(lower: yRange.lowerBound, upper: yRange.upperBound, count: rows >= 10 ? 5 : 3)
+        var yLabels = [Int: String]()
+        for t in yTicks.values {
+            let row = Int(mapper.y(t).rounded()) / 4
+            if row >= 0, row < rows, yLabels[row] == nil { yLabels[row] = yTicks.label(t) }
+        }
+        let gutter = (yLabels.values.map(\.count).max() ?? 0) + 1
+        let pad = String(repeating: " ", count: gutter)
+
+        var out: [TextLine] = []
+        if let title = figure.title {
+            out.append(TextLine(TextLine.trimmed(pad + TextLine.centered(title, width: columns + 2))))
+        }
+        if let label = figure.yLabel { out.append(TextLine(TextLine.trimmed(pad + label))) }
+        out.append(TextLine(pad + "┌" + String(repeating: "─", count: columns) + "┐"))
+
+        let legend = figure.showsLegend ? legendEntries(colors) : []
+        for r in 0..<rows {
+            let label = yLabels[r] ?? ""
+            var text = String(repeating: " ", count: gutter - 1 - label.count) + label + (yLabels[r] == nil ? " │" : " ┤")
+            var width = gutter + 1
+            var current: RGB? = nil
+            for c in 0..<columns {
+                let cellColor = color ? canvas.color(column: c, row: r) : nil
+                if cellColor != current {
+                    if current != nil { text += Self.reset }
+                    if let cellColor { text += Self.escape(cellColor) }
+                    current = cellColor
+                }
+                text += String(canvas.character(column: c, row: r))
+            }
+            if current != nil { text += Self.reset }
+            text += "│"
+            width += columns + 1
+            if r < legend.count {
+                text += " " + legend[r].text
+                width += 1 + legend[r].width
+            }
+            out.append(TextLine(text: text, width: width))
+        }
+
+        var bottom = Array(pad + "└" + String(repeating: "─", count: columns) + "┘")
+        var labelLine = [Character](repeating: " ", count: gutter + columns + 2 + 8)
+        var lastEnd = -2
+        for t in xTicks.values {
+            let column = Int(mapper.x(t).rounded()) / 2
+            guard column >= 0, column < columns else { continue }
+            bottom[gutter + 1 + column] = "┬"
+            let label = Array(xTicks.label(t))
+            let start = max(gutter + 1 + column - label.count / 2, 0)
+            guard start > lastEnd + 1, start + label.count <= labelLine.count else { continue }
+            for (k, ch) in label.enumerated() { labelLine[start + k] = ch }
+            lastEnd = start + label.count - 1
+        }
+        out.append(TextLine(String(bottom)))
+        out.append(TextLine(TextLine.trimmed(String(labelLine))))
+        if let label = figure.xLabel {
+            out.append(TextLine(TextLine.trimmed(pad + TextLine.centered(label, width: columns + 2))))
+        }
+        return out
+    }
+
+    func legendEntries(_ colors: [RGB]) -> [TextLine] {
+        zip(figure.layers, colors).compactMap { layer, c in
+            guard let label = layer.label else { return nil }
+            let symbol: String
+            switch layer {
+            case .scatter: symbol = "⠶"
+            case .line: symbol = "──"
+            case .quiver: symbol = "→"
+            case .bars: symbol = "▇"
+            case .markers: symbol = "×"
+            }
+            let shown = color && !isColorByMagnitude(layer) ? Self.escape(c) + symbol + Self.reset : symbol
+            return TextLine(text: shown + " " + label, width: symbol.count + 1 + label.count)
+        }
+    }
+
+    func isColorByMagnitude(_ layer: Layer) -> Bool {
+        if case .quiver(let q) = layer { return q.colorByMagnitude }
+        return false
+    }
+
+    static func escape(_ c: RGB) -> String { "\u{1B}[38;5;\(c.xterm256)m" }
+    static let reset = "\u{1B}[0m"
+}
+
+/// Data coordinates to canvas dots.
+struct PixelMapper {
+    let xRange: ClosedRange<Double>
+    let yRange: ClosedRange<Double>
+    let width: Int
+    let height: Int
+
+    func x(_ v: Double) -> Double {
+        (v - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * Double(width - 1)
+    }
+
+    func y(_ v: Double) -> Double {
+        (yRange.upperBound - v) / (yRange.upperBound - yRange.lowerBound) * Double(height - 1)
+    }
+
+    /// The dot nearest to a point, or nil for a non-finite or very distant point.
+    func pixel(_ vx: Double, _ vy: Double) -> (Int, Int)? {
+        let px = x(vx), py = y(vy)
+        guard px.isFinite, py.isFinite, abs(px) < 1e6, abs(py) < 1e6 else { return nil }
+        return (Int(px.rounded()), Int(py.rounded()))
+    }
+}
+
+/// How each kind of layer looks in dots.
+enum BrailleLayers {
+    static func draw(_ layer: Layer, color: RGB, mapper: PixelMapper, on canvas: inout BrailleCanvas) {
+        switch layer {
+        case .scatter(let s):
+            for (x, y) in zip(s.xs, s.ys) {
+                if let (px, py) = mapper.pixel(x, y) { canvas.set(px, py, color: color) }
+            }
+        case .line(let l):
+            for run in LineRuns.split(xs: l.xs, ys: l.ys) {
+                var previous: (Int, Int)? = nil
+                for (x, y) in run {
+                    guard let p = mapper.pixel(x, y) else { previous = nil; continue }
+                    if let q = previous { canvas.line(q.0, q.1, p.0, p.1, color: color) } else { canvas.set(p.0, p.1, color: color) }
+                    previous = p
+                }
+            }
+        case .bars(let b):
+            guard let base = mapper.pixel(b.edges[0], 0)?.1 else { return }
+            for (i, h) in b.heights.enumerated() where h.isFinite && h != 0 {
+                guard let p0 = mapper.pixel(b.edges[i], h), let p1 = mapper.pixel(b.edges[i + 1], h) else { continue }
+                let right = max(p0.0, p1.0 - 1)
+                for px in p0.0...right {
+                    canvas.line(px, base, px, p0.1, color: color)
+                }
+            }
+        case .quiver(let q):
+            for a in q.arrows() {
+                let c = q.colorByMagnitude ? Palette.sequential(a.level) : color
+                guard let t = mapper.pixel(a.x, a.y) else { continue }
+                let tipX = mapper.x(a.tipX), tipY = mapper.y(a.tipY)
+                let dx = tipX - mapper.x(a.x), dy = tipY - mapper.y(a.y)
+                let length = (dx * dx + dy * dy).squareRoot()
+                guard length >= 1, let tip = mapper.pixel(a.tipX, a.tipY) else {
+                    canvas.set(t.0, t.1, color: c)
+                    continue
+                }
+                canvas.line(t.0, t.1, tip.0, tip.1, color: c)
+                if length >= 3 {
+                    // A two-dot head at ±0.6 rad, so the direction reads even at this resolution.
+                    let (ux, uy) = (dx / length, dy / length)
+                    for angle in [0.6, -0.6] {
+                        let hx = tipX - 2 * (ux * cos(angle) - uy * sin(angle))
+                        let hy = tipY - 2 * (uy * cos(angle) + ux * sin(angle))
+                        canvas.line(tip.0, tip.1, Int(hx.rounded()), Int(hy.rounded()), color: c)
+                    }
+                }
+            }
+        case .markers(let m):
+            for (x, y) in zip(m.xs, m.ys) {
+                guard let (px, py) = mapper.pixel(x, y) else { continue }
+                switch m.shape {
+                case .cross:
+                    canvas.line(px - 2, py - 2, px + 2, py + 2, color: color)
+                    canvas.line(px - 2, py + 2, px + 2, py - 2, color: color)
+                case .circle:
+                    for (dx, dy) in [(-1, -2), (0, -2), (1, -2), (-2, -1), (2, -1), (-2, 0), (2, 0), (-2, 1), (2, 1),
+                                     (-1, 2), (0, 2), (1, 2)] {
+                        canvas.set(px + dx, py + dy, color: color)
+                    }
+                case .diamond:
+                    canvas.line(px, py - 2, px + 2, py, color: color)
+                    canvas.line(px + 2, py, px, py + 2, color: color)
+                    canvas.line(px, py + 2, px - 2, py, color: color)
+                    canvas.line(px - 2, py, px, py - 2, color: color)
+                }
+            }
+        }
+    }
+}
