@@ -1,5 +1,347 @@
 import AELang
+import AENumerics
+import AEPlots
+import Foundation
 
+/// The plotting builtins. Every plot is a `Figure` value: layer builtins (`scatter`, `lines`, `curve`,
+/// `quiver`, `hist`, `trace`, `markers`) each make a figure with one kind of layer; `figure(a, b, ...)`
+/// overlays figures on one set of axes, `add(fig, b)` adds layers to a figure, `panels([a, b], cols:)`
+/// lays figures out in a grid; `show(fig)` draws in the terminal, `save(fig, "x.svg")` writes an SVG.
 enum PlotBuiltins {
-    static var functions: [Function] { [] }
+    static var functions: [Function] {
+        [scatter, lines, curve, quiver, pairs, hist, trace, markers, figure, add, panels, show]
+    }
+
+    static func result(_ figure: Figure) -> Value { .object(FigureValue(figure)) }
+
+    // MARK: Layers
+
+    static let scatter = Function(
+        name: "scatter",
+        parameters: [Parameter("data"), Parameter("y", default: .nil), Parameter("dims", default: .list([.number(0), .number(1)])),
+                     Parameter("size", default: .number(1.5)), Parameter("equal", default: .bool(false))]
+            + PlotOptions.common,
+        doc: """
+        scatter(data, y: nil, dims: [0, 1], size: 1.5, equal: false): points as small discs.
+
+        data is a Dataset (columns dims[0] and dims[1] are drawn) or a list of x values with y: the
+        list of y values. size is the radius in pixels; equal: true gives both axes the same scale.
+        \(PlotOptions.commonDoc)
+
+            fig = scatter(spiral(1000), title: "Spiral", equal: true)
+            scatter([1, 2, 3], y: [1, 4, 9], label: "squares")
+        """
+    ) { args in
+        let xs: [Double], ys: [Double]
+        var xLabel: String? = nil, yLabel: String? = nil
+        if !args.isNil("y") {
+            xs = try PlotOptions.values(args, "data")
+            ys = try args.numbers("y")
+            guard xs.count == ys.count else {
+                throw NativeError("scatter(): data has \(xs.count) values but y has \(ys.count)", argument: "y")
+            }
+        } else {
+            let data = try args.dataset("data")
+            guard data.dim >= 2 else {
+                throw NativeError("scatter(): data is 1-dimensional; give the y values too", argument: "data",
+                                  hint: "scatter(xs, y: ys), or hist(data) for the distribution of one variable")
+            }
+            let dims = try PlotOptions.indices(args, "dims", dim: data.dim)
+            guard dims.count == 2 else { throw NativeError("scatter(): dims must hold two dimensions", argument: "dims") }
+            xs = data.column(dims[0]); ys = data.column(dims[1])
+            xLabel = "x\(dims[0])"; yLabel = "x\(dims[1])"
+        }
+        let layer = Scatter(xs: xs, ys: ys, label: try PlotOptions.text(args, "label"),
+                            color: try PlotOptions.color(args), size: try args.positive("size"))
+        return result(try PlotOptions.figure(args, layers: [.scatter(layer)], equal: try args.bool("equal"),
+                                             xLabel: xLabel, yLabel: yLabel))
+    }
+
+    static let lines = Function(
+        name: "lines",
+        parameters: [Parameter("x"), Parameter("ys"), Parameter("labels", default: .nil),
+                     Parameter("dashed", default: .bool(false))] + PlotOptions.common,
+        doc: """
+        lines(x, ys, labels: nil, dashed: false): one line per list in ys over the common x values
+        (Figure 4: the true score against the RCAE and DAE estimates). ys may be a single list.
+        \(PlotOptions.commonDoc)
+
+            x = range(-15, 16) / 10
+            lines(x, [x ^ 2, x ^ 3], labels: ["square", "cube"], title: "Powers")
+        """
+    ) { args in
+        let x = try PlotOptions.values(args, "x")
+        var series: [[Double]]
+        if case .list(let items) = args["ys"], let first = items.first, case .list = first {
+            series = try items.enumerated().map { k, item in
+                guard case .list(let values) = item else {
+                    throw NativeError("lines(): ys must be a list of lists of numbers", argument: "ys")
+                }
+                return try values.map { v in
+                    guard case .number(let n) = v else {
+                        throw NativeError("lines(): ys[\(k)] must hold numbers, found a \(v.typeName)", argument: "ys")
+                    }
+                    return n
+                }
+            }
+        } else {
+            series = [try args.numbers("ys")]
+        }
+        guard !series.isEmpty else { throw NativeError("lines(): ys is empty", argument: "ys") }
+        for (k, ys) in series.enumerated() where ys.count != x.count {
+            throw NativeError("lines(): x has \(x.count) values but ys[\(k)] has \(ys.count)", argument: "ys")
+        }
+        var labels: [String?] = Array(repeating: nil, count: series.count)
+        if !args.isNil("labels") {
+            let given = try args.list("labels").map { v -> String in
+                guard case .string(let s) = v else {
+                    throw NativeError("lines(): labels must be strings, found a \(v.typeName)", argument: "labels")
+                }
+                return s
+            }
+            guard given.count == series.count else {
+                throw NativeError("lines(): \(series.count) lines but \(given.count) labels", argument: "labels")
+            }
+            labels = given
+        } else if !args.isNil("label") {
+            labels[0] = try args.string("label")
+        }
+        let color = try PlotOptions.color(args)
+        let dashed = try args.bool("dashed")
+        let layers = zip(series, labels).map { ys, label in
+            Layer.line(Line(xs: x, ys: ys, label: label, color: series.count == 1 ? color : nil, dashed: dashed))
+        }
+        return result(try PlotOptions.figure(args, layers: layers))
+    }
+
+    static let curve = Function(
+        name: "curve",
+        parameters: [Parameter("f"), Parameter("range", default: .list([.number(-1.5), .number(1.5)])),
+                     Parameter("n", default: .number(400))] + PlotOptions.common,
+        doc: """
+        curve(f, range: [-1.5, 1.5], n: 400): the graph of a 1-D function or density over range, at n
+        points. For a density (Figure 3), two panels: p(x), normalised over range, and its score
+        d/dx log p(x). For a function fn(x) returning a number, one line.
+        \(PlotOptions.commonDoc)
+
+            curve(energy1d())                                # Figure 3
+            curve(fn(x) exp(-x ^ 2), range: [-3, 3], title: "a bump")
+        """
+    ) { args in
+        guard let span = try PlotOptions.limits(args["range"], name: "range", function: "curve") else {
+            throw NativeError("curve(): range must be [low, high]", argument: "range")
+        }
+        let n = try args.int("n", in: 2...1_000_000)
+        let xs = (0..<n).map { span.lowerBound + (span.upperBound - span.lowerBound) * Double($0) / Double(n - 1) }
+        let color = try PlotOptions.color(args)
+        let label = try PlotOptions.text(args, "label")
+        switch args["f"] {
+        case .function(let f):
+            var ys: [Double] = []
+            ys.reserveCapacity(n)
+            for x in xs {
+                try args.context.checkInterrupt()
+                guard case .number(let y) = try args.context.call(f, [.number(x)]) else {
+                    throw NativeError("curve(): f must return a number", argument: "f")
+                }
+                ys.append(y)
+            }
+            return result(try PlotOptions.figure(args, layers: [.line(Line(xs: xs, ys: ys, label: label, color: color))],
+                                                 xLabel: "x"))
+        case .object(let object):
+            guard let field = findInside((any EnergyField).self, object) else {
+                throw NativeError("curve(): cannot draw a \(args["f"].typeName)", argument: "f",
+                                  hint: "curve draws a 1-D density or a function fn(x) returning a number")
+            }
+            guard field.dim == 1 else {
+                throw NativeError("curve(): the density is \(field.dim)-dimensional; curve draws 1-D densities",
+                                  argument: "f", hint: "quiver(density) draws the score of a 2-D density")
+            }
+            let points = Dataset(rows: n, dim: 1, values: xs)
+            let threads = args.context.options.threads
+            let energy = field.energy(points, threads: threads)
+            let score = field.score(points, threads: threads).values
+            // p ∝ exp(−E), normalised by the trapezoid rule over the range; shifting by min E avoids overflow.
+            let lowest = energy.filter(\.isFinite).min() ?? 0
+            let unnormalised = energy.map { exp(-($0 - lowest)) }
+            let h = xs[1] - xs[0]
+            let mass = h * (unnormalised.reduce(0, +) - (unnormalised[0] + unnormalised[n - 1]) / 2)
+            let p = unnormalised.map { mass > 0 ? $0 / mass : .nan }
+            let left = Figure(title: "p(x)", xLabel: "x", xLimits: span,
+                              layers: [.line(Line(xs: xs, ys: p, label: label, color: color ?? Palette.color(0)))])
+            let right = Figure(title: "score d/dx log p(x)", xLabel: "x", xLimits: span,
+                               layers: [.line(Line(xs: xs, ys: score, color: Palette.color(2)))])
+            return .object(FigureValue(.grid(FigureGrid(panels: [left, right], columns: 2,
+                                                        title: try PlotOptions.text(args, "title")))))
+        default:
+            throw args.mismatch("f", expected: "a density or a function")
+        }
+    }
+
+    static let hist = Function(
+        name: "hist",
+        parameters: [Parameter("values"), Parameter("bins", default: .number(30)), Parameter("dim", default: .number(0))]
+            + PlotOptions.common,
+        doc: """
+        hist(values, bins: 30, dim: 0): a histogram of a list of numbers, or of column dim of a Dataset,
+        in bins equal intervals over the range of the values.
+        \(PlotOptions.commonDoc)
+
+            hist(spiral(1000), dim: 0, bins: 40, title: "x0 of the spiral")
+        """
+    ) { args in
+        let bins = try args.int("bins", in: 1...100_000)
+        let column = try args.int("dim", in: 0...Int.max)
+        let values = try PlotOptions.values(args, "values", column: column)
+        guard values.contains(where: \.isFinite) else {
+            throw NativeError("hist(): values has no finite number", argument: "values")
+        }
+        let bars = Bars.histogram(values, bins: bins, label: try PlotOptions.text(args, "label"),
+                                  color: try PlotOptions.color(args))
+        return result(try PlotOptions.figure(args, layers: [.bars(bars)], yLabel: "count"))
+    }
+
+    static let markers = Function(
+        name: "markers",
+        parameters: [Parameter("points"), Parameter("shape", default: .string("cross")),
+                     Parameter("size", default: .number(6))] + PlotOptions.common,
+        doc: """
+        markers(points, shape: "cross", size: 6): symbols ("cross", "circle", "diamond") at 2-D points,
+        e.g. the attractors of an auto-encoder over its vector field (Figure 7). points is a Dataset, a
+        list of [x, y] rows, one [x, y], or a record or list of records holding them (as attractors()
+        returns). \(PlotOptions.commonDoc)
+
+            fig = quiver(ae, data: data)
+            add(fig, markers(attractors(ae, grid(-1, 1, -1, 1, 20)), label: "attractors"))
+        """
+    ) { args in
+        let shapeName = try args.choice("shape", Markers.Shape.allCases.map(\.rawValue))
+        let rows = try PlotSources.points(args["points"], args: args, name: "points")
+        guard rows.allSatisfy({ $0.count == 2 }) else {
+            throw NativeError("markers(): points must be 2-D, got \(rows.first?.count ?? 0)-D points", argument: "points")
+        }
+        let layer = Markers(xs: rows.map { $0[0] }, ys: rows.map { $0[1] }, shape: Markers.Shape(rawValue: shapeName)!,
+                            label: try PlotOptions.text(args, "label"),
+                            color: try PlotOptions.color(args) ?? Palette.color(5), size: try args.positive("size"))
+        return result(try PlotOptions.figure(args, layers: [.markers(layer)]))
+    }
+
+    // MARK: Composition
+
+    static let figure = Function(
+        name: "figure",
+        parameters: [Parameter("figures", variadic: true), Parameter("title", default: .nil),
+                     Parameter("xlabel", default: .nil), Parameter("ylabel", default: .nil),
+                     Parameter("xlim", default: .nil), Parameter("ylim", default: .nil),
+                     Parameter("legend", default: .nil), Parameter("equal", default: .nil)],
+        doc: """
+        figure(figs..., title:, xlabel:, ylabel:, xlim:, ylim:, legend:, equal:): a new figure with the
+        layers of the given figures on one set of axes, the first drawn at the bottom. Options left out
+        are taken from the first figure that has them; legend: true/false forces the legend on or off.
+
+            fig = figure(scatter(data, label: "data"), quiver(ae, data: data), title: "Figure 5")
+            empty = figure(title: "to fill with add()")
+        """
+    ) { args in
+        let figures = try args.list("figures").enumerated().map { k, v in try singleFigure(v, what: "figs[\(k)]", args: args) }
+        var fig = Figure(layers: figures.flatMap(\.layers))
+        fig.title = try PlotOptions.text(args, "title") ?? figures.lazy.compactMap(\.title).first
+        fig.xLabel = try PlotOptions.text(args, "xlabel") ?? figures.lazy.compactMap(\.xLabel).first
+        fig.yLabel = try PlotOptions.text(args, "ylabel") ?? figures.lazy.compactMap(\.yLabel).first
+        fig.xLimits = try PlotOptions.limits(args["xlim"], name: "xlim", function: "figure")
+            ?? figures.lazy.compactMap(\.xLimits).first
+        fig.yLimits = try PlotOptions.limits(args["ylim"], name: "ylim", function: "figure")
+            ?? figures.lazy.compactMap(\.yLimits).first
+        fig.legend = args.isNil("legend") ? nil : try args.bool("legend")
+        fig.equalAspect = args.isNil("equal") ? figures.contains(where: \.equalAspect) : try args.bool("equal")
+        return result(fig)
+    }
+
+    static let add = Function(
+        name: "add",
+        parameters: [Parameter("fig"), Parameter("layers", variadic: true)],
+        doc: """
+        add(fig, figs...): adds the layers of figs on top of fig's, changing fig (a Figure is shared, like
+        a model), and returns fig. Titles and labels of fig stay.
+
+            fig = quiver(ae, data: data)
+            add(fig, markers([[0, 0]], label: "fixed point"))
+            save(fig, "field.svg")
+        """
+    ) { args in
+        let target = try args.object("fig", as: FigureValue.self)
+        guard case .single(var fig) = target.plot else {
+            throw NativeError("add(): fig is a grid of panels; add layers to a panel before panels(...)", argument: "fig")
+        }
+        for (k, v) in try args.list("layers").enumerated() {
+            let extra = try singleFigure(v, what: "layers[\(k)]", args: args)
+            fig.layers += extra.layers
+            fig.equalAspect = fig.equalAspect || extra.equalAspect
+        }
+        target.plot = .single(fig)
+        return args["fig"]
+    }
+
+    static let panels = Function(
+        name: "panels",
+        parameters: [Parameter("figs"), Parameter("cols", default: .number(2)), Parameter("title", default: .nil)],
+        doc: """
+        panels(figs, cols: 2, title: nil): figures side by side in a grid, cols per row, filled row by row.
+
+            panels([scatter(data, title: "data"), scatter(samples, title: "samples")], cols: 2)
+        """
+    ) { args in
+        let figs = try args.list("figs").enumerated().map { k, v in try singleFigure(v, what: "figs[\(k)]", args: args) }
+        guard !figs.isEmpty else { throw NativeError("panels(): figs is empty", argument: "figs") }
+        let cols = try args.int("cols", in: 1...50)
+        return .object(FigureValue(.grid(FigureGrid(panels: figs, columns: min(cols, figs.count),
+                                                    title: try PlotOptions.text(args, "title")))))
+    }
+
+    static func singleFigure(_ value: Value, what: String, args: Arguments) throws -> Figure {
+        guard case .object(let object as FigureValue) = value else {
+            throw NativeError("\(args.function.name)(): \(what) must be a Figure, not \(value.typeName)")
+        }
+        guard case .single(let fig) = object.plot else {
+            throw NativeError("\(args.function.name)(): \(what) is a grid of panels; panels cannot be nested or overlaid")
+        }
+        return fig
+    }
+
+    // MARK: Output
+
+    static let show = Function(
+        name: "show",
+        parameters: [Parameter("fig"), Parameter("width", default: .number(60)), Parameter("height", default: .number(15)),
+                     Parameter("color", default: .nil)],
+        doc: """
+        show(fig, width: 60, height: 15, color: nil): draws the figure in the terminal with braille dots
+        (2 × 4 per character), width × height characters (a grid's panels get width/2.5 × height/2.5).
+        color: nil uses ANSI colours when the output is a colour terminal (not when NO_COLOR is set or
+        TERM is dumb); true or false forces it.
+
+            show(scatter(spiral(500)))
+            show(fig, width: 100, height: 30, color: false)
+        """
+    ) { args in
+        let fig = try args.object("fig", as: FigureValue.self)
+        let width = try args.int("width", in: 10...1000)
+        let height = try args.int("height", in: 3...500)
+        let color = args.isNil("color") ? TerminalColor.enabled : try args.bool("color")
+        let renderer = TextRenderer(width: width, height: height, panelWidth: max(10, width * 2 / 5),
+                                    panelHeight: max(3, height * 2 / 5), color: color)
+        args.context.write(renderer.render(fig.plot))
+        return .nil
+    }
+}
+
+/// Whether terminal output should be coloured: stdout is a terminal, TERM is set and not "dumb", and
+/// NO_COLOR (no-color.org) is not set.
+enum TerminalColor {
+    static var enabled: Bool {
+        let env = ProcessInfo.processInfo.environment
+        if env["NO_COLOR"].map({ !$0.isEmpty }) == true { return false }
+        guard let term = env["TERM"], !term.isEmpty, term != "dumb" else { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
 }
