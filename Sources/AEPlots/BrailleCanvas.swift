@@ -6,6 +6,8 @@ public struct BrailleCanvas {
     public let rows: Int
     var bits: [UInt8]
     var colors: [RGB?]
+    /// Characters that replace a cell's dots (arrows of a vector field).
+    var glyphs: [Character?]
 
     public init(columns: Int, rows: Int) {
         precondition(columns >= 1 && rows >= 1)
@@ -13,6 +15,15 @@ public struct BrailleCanvas {
         self.rows = rows
         bits = [UInt8](repeating: 0, count: columns * rows)
         colors = [RGB?](repeating: nil, count: columns * rows)
+        glyphs = [Character?](repeating: nil, count: columns * rows)
+    }
+
+    /// Puts a character in the cell holding pixel (x, y), over any dots; ignored outside the canvas.
+    public mutating func put(_ glyph: Character, atPixel x: Int, _ y: Int, color: RGB? = nil) {
+        guard x >= 0, y >= 0, x < pixelWidth, y < pixelHeight else { return }
+        let cell = (y / 4) * columns + x / 2
+        glyphs[cell] = glyph
+        if let color { colors[cell] = color }
     }
 
     public var pixelWidth: Int { 2 * columns }
@@ -26,6 +37,7 @@ public struct BrailleCanvas {
         guard x >= 0, y >= 0, x < pixelWidth, y < pixelHeight else { return }
         let cell = (y / 4) * columns + x / 2
         bits[cell] |= BrailleCanvas.dotBits[x % 2][y % 4]
+        glyphs[cell] = nil  // a later layer's dots show over an earlier layer's character
         if let color { colors[cell] = color }
     }
 
@@ -49,7 +61,8 @@ public struct BrailleCanvas {
 
     /// The character of a cell (a blank braille pattern when empty).
     public func character(column: Int, row: Int) -> Character {
-        Character(Unicode.Scalar(0x2800 + UInt32(bits[row * columns + column]))!)
+        if let glyph = glyphs[row * columns + column] { return glyph }
+        return Character(Unicode.Scalar(0x2800 + UInt32(bits[row * columns + column]))!)
     }
 
     /// The colour of a cell, if a coloured layer drew in it.

@@ -168,7 +168,7 @@ struct PanelText {
             case .line: symbol = "──"
             case .quiver: symbol = "→"
             case .bars: symbol = "▇"
-            case .markers: symbol = "×"
+            case .markers(let m): symbol = m.shape == .cross ? "×" : m.shape == .circle ? "o" : "◆"
             }
             let shown = color && !isColorByMagnitude(layer) ? Self.escape(c) + symbol + Self.reset : symbol
             return TextLine(text: shown + " " + label, width: symbol.count + 1 + label.count)
@@ -209,6 +209,14 @@ struct PixelMapper {
 
 /// How each kind of layer looks in dots.
 enum BrailleLayers {
+    /// The arrow character nearest to the direction (dx, dy), y pointing up; "·" when it is too short.
+    static func arrowGlyph(dx: Double, dy: Double) -> Character {
+        guard (dx * dx + dy * dy).squareRoot() >= 0.5, dx.isFinite, dy.isFinite else { return "·" }
+        let arrows: [Character] = ["→", "↗", "↑", "↖", "←", "↙", "↓", "↘"]
+        let sector = Int((atan2(dy, dx) / (Double.pi / 4)).rounded())
+        return arrows[(sector + 8) % 8]
+    }
+
     static func draw(_ layer: Layer, color: RGB, mapper: PixelMapper, on canvas: inout BrailleCanvas) {
         switch layer {
         case .scatter(let s):
@@ -234,45 +242,20 @@ enum BrailleLayers {
                 }
             }
         case .quiver(let q):
+            // At 2 × 4 dots a cell, drawn arrows blur into each other; one arrow character per grid
+            // point, pointing the arrow's way on screen, reads clearly. "·" marks a vanishing vector.
             for a in q.arrows() {
                 let c = q.colorByMagnitude ? Palette.sequential(a.level) : color
                 guard let t = mapper.pixel(a.x, a.y) else { continue }
-                let tipX = mapper.x(a.tipX), tipY = mapper.y(a.tipY)
-                let dx = tipX - mapper.x(a.x), dy = tipY - mapper.y(a.y)
-                let length = (dx * dx + dy * dy).squareRoot()
-                guard length >= 1, let tip = mapper.pixel(a.tipX, a.tipY) else {
-                    canvas.set(t.0, t.1, color: c)
-                    continue
-                }
-                canvas.line(t.0, t.1, tip.0, tip.1, color: c)
-                if length >= 3 {
-                    // A two-dot head at ±0.6 rad, so the direction reads even at this resolution.
-                    let (ux, uy) = (dx / length, dy / length)
-                    for angle in [0.6, -0.6] {
-                        let hx = tipX - 2 * (ux * cos(angle) - uy * sin(angle))
-                        let hy = tipY - 2 * (uy * cos(angle) + ux * sin(angle))
-                        canvas.line(tip.0, tip.1, Int(hx.rounded()), Int(hy.rounded()), color: c)
-                    }
-                }
+                let dx = mapper.x(a.tipX) - mapper.x(a.x), dy = mapper.y(a.y) - mapper.y(a.tipY)
+                canvas.put(arrowGlyph(dx: dx, dy: dy), atPixel: t.0, t.1, color: c)
             }
         case .markers(let m):
+            // A symbol character: a few dots would vanish among the arrows they mark.
+            let glyph: Character = m.shape == .cross ? "×" : m.shape == .circle ? "o" : "◆"
             for (x, y) in zip(m.xs, m.ys) {
                 guard let (px, py) = mapper.pixel(x, y) else { continue }
-                switch m.shape {
-                case .cross:
-                    canvas.line(px - 2, py - 2, px + 2, py + 2, color: color)
-                    canvas.line(px - 2, py + 2, px + 2, py - 2, color: color)
-                case .circle:
-                    for (dx, dy) in [(-1, -2), (0, -2), (1, -2), (-2, -1), (2, -1), (-2, 0), (2, 0), (-2, 1), (2, 1),
-                                     (-1, 2), (0, 2), (1, 2)] {
-                        canvas.set(px + dx, py + dy, color: color)
-                    }
-                case .diamond:
-                    canvas.line(px, py - 2, px + 2, py, color: color)
-                    canvas.line(px + 2, py, px, py + 2, color: color)
-                    canvas.line(px, py + 2, px - 2, py, color: color)
-                    canvas.line(px - 2, py, px, py - 2, color: color)
-                }
+                canvas.put(glyph, atPixel: px, py, color: color)
             }
         }
     }
