@@ -58,12 +58,18 @@ public struct Figure: Equatable {
             }
             return (r.lowerBound - 0.04 * w)...(r.upperBound + 0.04 * w)
         }
-        return (xLimits ?? padded(x), yLimits ?? padded(y))
+        var yShown = padded(y)
+        // Bars stand on the axis: no margin below a baseline of zero.
+        if let y, layers.contains(where: { if case .bars = $0 { return true }; return false }) {
+            if y.lowerBound >= 0 { yShown = 0...yShown.upperBound }
+            else if y.upperBound <= 0 { yShown = yShown.lowerBound...0 }
+        }
+        return (xLimits ?? padded(x), yLimits ?? yShown)
     }
 
     /// The ranges to draw in a plot area of `width` × `height` (any unit): with `equalAspect`, the
     /// narrower range grows about its centre so one unit has the same length on both axes.
-    func ranges(width: Double, height: Double) -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+    public func ranges(width: Double, height: Double) -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
         var (x, y) = dataRanges
         guard equalAspect, width > 0, height > 0 else { return (x, y) }
         let xw = x.upperBound - x.lowerBound, yw = y.upperBound - y.lowerBound

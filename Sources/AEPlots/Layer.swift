@@ -40,8 +40,9 @@ public enum Layer: Equatable {
             let arrows = l.arrows()
             return Extent.of(xs: l.xs + arrows.map(\.tipX), ys: l.ys + arrows.map(\.tipY))
         case .bars(let l):
-            guard let first = l.edges.first, let last = l.edges.last else { return nil }
-            return Extent.of(xs: [first, last], ys: [0] + l.heights)
+            let heights = l.heights.filter(\.isFinite)
+            guard let first = l.edges.first, let last = l.edges.last, let top = heights.max() else { return nil }
+            return Extent.of(xs: [first, last], ys: [min(0, heights.min()!), top])
         }
     }
 }

@@ -71,3 +71,29 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(colored.replacing(try! Regex("\u{1B}\\[[0-9;]*m"), with: ""), plain)
     }
 }
+
+final class RangeTests: XCTestCase {
+    func testBarsStandOnZeroAndOtherLayersGetAMargin() {
+        let bars = Figure(layers: [.bars(Bars(edges: [0, 1, 2], heights: [3, 5]))])
+        XCTAssertEqual(bars.dataRanges.y, 0...5.2)
+        XCTAssertEqual(bars.dataRanges.x, -0.08...2.08)
+        let points = Figure(layers: [.scatter(Scatter(xs: [0, 1], ys: [0, 5]))])
+        XCTAssertEqual(points.dataRanges.y, -0.2...5.2)
+    }
+
+    func testLimitsWinAndASinglePointGetsARange() {
+        var fig = Figure(layers: [.scatter(Scatter(xs: [2], ys: [0]))])
+        XCTAssertEqual(fig.dataRanges.x, 1.8...2.2)
+        XCTAssertEqual(fig.dataRanges.y, -1...1)
+        fig.xLimits = -3...3
+        XCTAssertEqual(fig.dataRanges.x, -3...3)
+        XCTAssertEqual(Figure().dataRanges.x, 0...1)
+    }
+
+    func testEqualAspectWidensTheNarrowerAxis() {
+        let fig = Figure(xLimits: 0...1, yLimits: 0...1, equalAspect: true)
+        let r = fig.ranges(width: 200, height: 100)
+        XCTAssertEqual(r.x, -0.5...1.5)
+        XCTAssertEqual(r.y, 0...1)
+    }
+}
