@@ -20,7 +20,8 @@ final class FigureValue: HostObject, Saveable {
             if let t = f.title { s += ", title: \"\(t)\"" }
             return s + ")"
         case .grid(let g):
-            var s = "Figure(\(g.panels.count) panels in \(g.columns) columns"
+            func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+            var s = "Figure(\(count(g.panels.count, "panel")) in \(count(g.columns, "column"))"
             if let t = g.title { s += ", title: \"\(t)\"" }
             return s + ")"
         }

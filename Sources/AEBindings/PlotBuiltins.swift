@@ -66,8 +66,9 @@ enum PlotBuiltins {
         (Figure 4: the true score against the RCAE and DAE estimates). ys may be a single list.
         \(PlotOptions.commonDoc)
 
-            x = range(-15, 16) / 10
-            lines(x, [x ^ 2, x ^ 3], labels: ["square", "cube"], title: "Powers")
+            xs = []; sq = []; cu = []
+            for i in range(-15, 16) { x = i / 10; xs = xs + [x]; sq = sq + [x ^ 2]; cu = cu + [x ^ 3] }
+            lines(xs, [sq, cu], labels: ["square", "cube"], title: "Powers")
         """
     ) { args in
         let x = try PlotOptions.values(args, "x")
