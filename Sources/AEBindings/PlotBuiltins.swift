@@ -209,11 +209,13 @@ enum PlotBuiltins {
         doc: """
         markers(points, shape: "cross", size: 6): symbols ("cross", "circle", "diamond") at 2-D points,
         e.g. the attractors of an auto-encoder over its vector field (Figure 7). points is a Dataset, a
-        list of [x, y] rows, one [x, y], or a record or list of records holding them (as attractors()
-        returns). \(PlotOptions.commonDoc)
+        list of [x, y] rows, one [x, y], or a record or list of records holding them. Given what
+        attractors() returns, the attractors near the data (green crosses) and the spurious ones
+        (vermillion diamonds) get their own legend entries. \(PlotOptions.commonDoc)
 
             fig = quiver(ae, data: data)
-            add(fig, markers(attractors(ae, grid(-1, 1, -1, 1, 20)), label: "attractors"))
+            add(fig, markers(attractors(ae, grid(-1, 1, -1, 1, 20))))
+            markers([[0, 0], [0.5, 0.5]], shape: "circle", label: "fixed points")
         """
     ) { args in
         let shapeName = try args.choice("shape", Markers.Shape.allCases.map(\.rawValue))
@@ -221,10 +223,26 @@ enum PlotBuiltins {
         guard rows.allSatisfy({ $0.count == 2 }) else {
             throw NativeError("markers(): points must be 2-D, got \(rows.first?.count ?? 0)-D points", argument: "points")
         }
-        let layer = Markers(xs: rows.map { $0[0] }, ys: rows.map { $0[1] }, shape: Markers.Shape(rawValue: shapeName)!,
-                            label: try PlotOptions.text(args, "label"),
-                            color: try PlotOptions.color(args) ?? Palette.color(5), size: try args.positive("size"))
-        return result(try PlotOptions.figure(args, layers: [.markers(layer)]))
+        let shape = Markers.Shape(rawValue: shapeName)!
+        let size = try args.positive("size")
+        let label = try PlotOptions.text(args, "label"), color = try PlotOptions.color(args)
+        var layers: [Layer] = []
+        if let flags = PlotSources.spuriousFlags(args["points"]), flags.count == rows.count, label == nil, color == nil {
+            // attractors() output: the attractors near the data and the spurious ones far from it apart.
+            for (spurious, name, paletteIndex) in [(false, "attractor", 2), (true, "spurious attractor", 5)] {
+                let chosen = rows.indices.filter { flags[$0] == spurious }
+                guard !chosen.isEmpty else { continue }
+                // A second shape too, so the two kinds differ without colour.
+                let kindShape: Markers.Shape = spurious ? (shape == .cross ? .diamond : .cross) : shape
+                layers.append(.markers(Markers(xs: chosen.map { rows[$0][0] }, ys: chosen.map { rows[$0][1] },
+                                               shape: kindShape, label: name, color: Palette.color(paletteIndex),
+                                               size: size)))
+            }
+        } else {
+            layers.append(.markers(Markers(xs: rows.map { $0[0] }, ys: rows.map { $0[1] }, shape: shape, label: label,
+                                           color: color ?? Palette.color(5), size: size)))
+        }
+        return result(try PlotOptions.figure(args, layers: layers))
     }
 
     // MARK: Composition

@@ -5,8 +5,8 @@ import AEPlots
 /// Turns script values into what the plots draw: point lists, grids, vector fields, chains.
 enum PlotSources {
     /// Points as rows from a Dataset, a list of rows, one point [x, y], a record holding them (field
-    /// `points`, `attractors` or `fixed_points`), or a list of records each holding one (`point`, `x`,
-    /// `location` or `center`).
+    /// `fixed` as `attractors()` returns, `points` or `attractors`), or a list of records each holding one
+    /// (`point`, `x`, `location` or `center`).
     static func points(_ value: Value, args: Arguments, name: String) throws -> [[Double]] {
         func fail() -> NativeError {
             NativeError("\(args.function.name)(): \(name) must be points: a Dataset, a list of [x, y] or records "
@@ -26,7 +26,7 @@ enum PlotSources {
             guard let data = findInside(Dataset.self, object) else { throw fail() }
             return (0..<data.n).map { data.row($0) }
         case .record(let r):
-            for key in ["points", "attractors", "fixed_points"] {
+            for key in ["fixed", "points", "attractors"] {
                 if let inner = r[key] { return try points(inner, args: args, name: name) }
             }
             for key in ["point", "x", "location", "center"] {
@@ -44,6 +44,25 @@ enum PlotSources {
         default:
             throw fail()
         }
+    }
+
+    /// The `spurious` flag of each point that `points` reads, when every record has one (the output of
+    /// `attractors()`); nil otherwise.
+    static func spuriousFlags(_ value: Value) -> [Bool]? {
+        var items: [Value]
+        switch value {
+        case .record(let r):
+            guard let fixed = r["fixed"], case .list(let list) = fixed else { return nil }
+            items = list
+        case .list(let list): items = list
+        default: return nil
+        }
+        var flags: [Bool] = []
+        for item in items {
+            guard case .record(let r) = item, let flag = r["spurious"], case .bool(let b) = flag else { return nil }
+            flags.append(b)
+        }
+        return flags.isEmpty ? nil : flags
     }
 
     /// A 2-D grid of points: `steps` × `steps` over [xmin, xmax, ymin, ymax], or the rows of a Dataset.

@@ -255,8 +255,14 @@ struct PanelSVG {
                          + "stroke=\"\(color.hex)\" stroke-width=\"2\"\(dash)/>")
             case .bars:
                 out.line("<rect x=\"\(n(sx + 3))\" y=\"\(n(cy - 5))\" width=\"12\" height=\"10\" fill=\"\(color.hex)\"/>")
-            case .quiver(let q):
-                let c = q.colorByMagnitude ? Palette.sequential(0.5) : color
+            case .quiver(let q) where q.colorByMagnitude:
+                // The colour scale, small magnitudes left, large right.
+                for k in 0..<4 {
+                    out.line("<rect x=\"\(n(sx + 4.5 * Double(k)))\" y=\"\(n(cy - 4))\" width=\"4.5\" height=\"8\" "
+                             + "fill=\"\(Palette.sequential(Double(k) / 3).hex)\"/>")
+                }
+            case .quiver:
+                let c = color
                 out.line("<path d=\"M\(n(sx)) \(n(cy))L\(n(sx + 18)) \(n(cy))M\(n(sx + 13)) \(n(cy - 3))L\(n(sx + 18)) "
                          + "\(n(cy))L\(n(sx + 13)) \(n(cy + 3))\" fill=\"none\" stroke=\"\(c.hex)\"/>")
             case .markers(let m):
