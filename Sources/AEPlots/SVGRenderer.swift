@@ -105,8 +105,8 @@ struct PanelSVG {
 
     func draw(into out: inout SVGOutput) {
         let tickFont = compact ? 10 : 11
-        let xTicks = NiceTicks(lower: xRange.lowerBound, upper: xRange.upperBound, count: compact ? 4 : 6)
-        let yTicks = NiceTicks(lower: yRange.lowerBound, upper: yRange.upperBound, count: compact ? 4 : 6)
+        let xTicks = NiceTicks(lower: xRange.lowerBound, upper: xRange.upperBound, count: compact ? 5 : 6)
+        let yTicks = NiceTicks(lower: yRange.lowerBound, upper: yRange.upperBound, count: compact ? 5 : 6)
         let clip = "clip\(id)"
         out.line("<clipPath id=\"\(clip)\"><rect x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(right - left))\" "
                  + "height=\"\(n(bottom - top))\"/></clipPath>")
@@ -232,6 +232,40 @@ struct PanelSVG {
         }
     }
 
+    /// The top-left of the legend box: the corner (top right, top left, bottom right, bottom left, in
+    /// that order of preference) that hides the fewest drawn points.
+    func legendCorner(width w: Double, height h: Double) -> (Double, Double) {
+        let corners = [(right - w - 6, top + 6), (left + 6, top + 6), (right - w - 6, bottom - h - 6),
+                       (left + 6, bottom - h - 6)]
+        var points: [(Double, Double)] = []
+        for layer in figure.layers {
+            switch layer {
+            case .scatter(let l): points += zip(l.xs, l.ys).map { ($0, $1) }
+            case .line(let l): points += zip(l.xs, l.ys).map { ($0, $1) }
+            case .markers(let l): points += zip(l.xs, l.ys).map { ($0, $1) }
+            case .quiver(let l):
+                points += l.arrows().flatMap { [($0.x, $0.y), ($0.tipX, $0.tipY)] }
+            case .bars(let l):
+                for (i, height) in l.heights.enumerated() {
+                    let x = (l.edges[i] + l.edges[i + 1]) / 2
+                    points += stride(from: 0.0, through: 1.0, by: 0.125).map { (x, height * $0) }
+                }
+            }
+        }
+        let pixels = points.map { (px($0.0), py($0.1)) }
+        func hidden(_ corner: (Double, Double)) -> Int {
+            pixels.reduce(0) { count, p in
+                count + (p.0 >= corner.0 && p.0 <= corner.0 + w && p.1 >= corner.1 && p.1 <= corner.1 + h ? 1 : 0)
+            }
+        }
+        var best = corners[0], fewest = hidden(corners[0])
+        for corner in corners.dropFirst() where fewest > 0 {
+            let n = hidden(corner)
+            if n < fewest { best = corner; fewest = n }
+        }
+        return best
+    }
+
     func drawLegend(colors: [RGB], into out: inout SVGOutput) {
         let entries = zip(figure.layers, colors).compactMap { layer, color in layer.label.map { (layer, color, $0) } }
         guard !entries.isEmpty else { return }
@@ -239,7 +273,7 @@ struct PanelSVG {
         let row = font + 5
         let textWidth = entries.map { Double($0.2.count) * font * 0.6 }.max() ?? 0
         let w = 30 + textWidth, h = row * Double(entries.count) + 6
-        let x = right - w - 6, y = top + 6
+        let (x, y) = legendCorner(width: w, height: h)
         out.line("<g font-size=\"\(n(font))\">")
         out.line("<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(h))\" fill=\"white\" "
                  + "fill-opacity=\"0.85\" stroke=\"#BBBBBB\"/>")

@@ -96,8 +96,8 @@ struct PanelText {
             BrailleLayers.draw(layer, color: c, mapper: mapper, on: &canvas)
         }
 
-        let xTicks = NiceTicks(lower: xRange.lowerBound, upper: xRange.upperBound, count: columns >= 40 ? 5 : 3)
-        let yTicks = NiceTicks(lower: yRange.lowerBound, upper: yRange.upperBound, count: rows >= 10 ? 5 : 3)
+        let xTicks = NiceTicks(lower: xRange.lowerBound, upper: xRange.upperBound, count: columns >= 40 ? 6 : 4)
+        let yTicks = NiceTicks(lower: yRange.lowerBound, upper: yRange.upperBound, count: rows >= 10 ? 5 : 4)
         var yLabels = [Int: String]()
         for t in yTicks.values {
             let row = Int(mapper.y(t).rounded()) / 4
@@ -244,9 +244,15 @@ enum BrailleLayers {
         case .quiver(let q):
             // At 2 × 4 dots a cell, drawn arrows blur into each other; one arrow character per grid
             // point, pointing the arrow's way on screen, reads clearly. "·" marks a vanishing vector.
+            // An arrow keeps the cells beside it free, so a dense grid thins out and the data between
+            // the arrows stays visible.
+            var taken = Set<Int>()
             for a in q.arrows() {
                 let c = q.colorByMagnitude ? Palette.sequential(a.level) : color
                 guard let t = mapper.pixel(a.x, a.y) else { continue }
+                let cell = (t.1 / 4) * (canvas.columns + 2) + t.0 / 2 + 1
+                guard !taken.contains(cell) else { continue }
+                taken.formUnion([cell - 1, cell, cell + 1])
                 let dx = mapper.x(a.tipX) - mapper.x(a.x), dy = mapper.y(a.y) - mapper.y(a.tipY)
                 canvas.put(arrowGlyph(dx: dx, dy: dy), atPixel: t.0, t.1, color: c)
             }
