@@ -27,8 +27,12 @@ public struct TextRenderer {
                 .map { $0.text + "\n" }.joined()
         case .grid(let grid):
             var out = ""
+            // One gutter for all panels, so the frames of a column line up from row to row.
+            let gutter = grid.panels.map {
+                PanelText(figure: $0, columns: panelWidth, rows: panelHeight, color: color).gutter
+            }.max() ?? 0
             let panels = grid.panels.map {
-                PanelText(figure: $0, columns: panelWidth, rows: panelHeight, color: color).lines()
+                PanelText(figure: $0, columns: panelWidth, rows: panelHeight, color: color, minimumGutter: gutter).lines()
             }
             let columnWidths = (0..<grid.columns).map { c in
                 stride(from: c, to: panels.count, by: grid.columns)
@@ -85,25 +89,40 @@ struct PanelText {
     let columns: Int
     let rows: Int
     let color: Bool
+    /// Width of the tick-label column before the frame: at least this, more if a label needs it.
+    var minimumGutter: Int = 0
+
+    /// The data ranges and the dot mapping; terminal cells are about twice as tall as wide, so a dot
+    /// is about square.
+    var mapper: PixelMapper {
+        let (xRange, yRange) = figure.ranges(width: Double(columns * 2), height: Double(rows * 4))
+        return PixelMapper(xRange: xRange, yRange: yRange, width: columns * 2, height: rows * 4)
+    }
+
+    /// The y tick labels by text row.
+    var yLabels: [Int: String] {
+        let mapper = self.mapper
+        let yTicks = NiceTicks(lower: mapper.yRange.lowerBound, upper: mapper.yRange.upperBound, count: rows >= 10 ? 5 : 4)
+        var labels = [Int: String]()
+        for t in yTicks.values {
+            let row = Int(mapper.y(t).rounded()) / 4
+            if row >= 0, row < rows, labels[row] == nil { labels[row] = yTicks.label(t) }
+        }
+        return labels
+    }
+
+    var gutter: Int { max((yLabels.values.map(\.count).max() ?? 0) + 1, minimumGutter) }
 
     func lines() -> [TextLine] {
-        // Terminal cells are about twice as tall as wide; a dot is then about square.
-        let (xRange, yRange) = figure.ranges(width: Double(columns * 2), height: Double(rows * 4))
+        let mapper = self.mapper
         var canvas = BrailleCanvas(columns: columns, rows: rows)
-        let mapper = PixelMapper(xRange: xRange, yRange: yRange, width: canvas.pixelWidth, height: canvas.pixelHeight)
         let colors = figure.layerColors
         for (layer, c) in zip(figure.layers, colors) {
             BrailleLayers.draw(layer, color: c, mapper: mapper, on: &canvas)
         }
-
-        let xTicks = NiceTicks(lower: xRange.lowerBound, upper: xRange.upperBound, count: columns >= 40 ? 6 : 4)
-        let yTicks = NiceTicks(lower: yRange.lowerBound, upper: yRange.upperBound, count: rows >= 10 ? 5 : 4)
-        var yLabels = [Int: String]()
-        for t in yTicks.values {
-            let row = Int(mapper.y(t).rounded()) / 4
-            if row >= 0, row < rows, yLabels[row] == nil { yLabels[row] = yTicks.label(t) }
-        }
-        let gutter = (yLabels.values.map(\.count).max() ?? 0) + 1
+        let xTicks = NiceTicks(lower: mapper.xRange.lowerBound, upper: mapper.xRange.upperBound, count: columns >= 40 ? 6 : 4)
+        let yLabels = self.yLabels
+        let gutter = self.gutter
         let pad = String(repeating: " ", count: gutter)
 
         var out: [TextLine] = []
