@@ -10,7 +10,9 @@ extension Runtime {
                               hint: "a recursion without a base case? (EngineOptions.maxCallDepth)")
         }
         try tick(file, location)
-        for (slot, cell) in proto.capturedParameters { frame.cells[cell].value = frame.slots[slot] }
+        if proto.cellCount > 0 {
+            for (slot, cell) in proto.capturedParameters { frame.cells[cell].value = frame.slots[slot] }
+        }
         depth += 1
         defer { depth -= 1 }
         do {
@@ -32,7 +34,7 @@ extension Runtime {
         switch function.implementation {
         case .closure(let closure):
             let proto = closure.proto
-            let frame = Activation(slotCount: proto.slotCount, cellCount: proto.cellCount, upvalues: closure.upvalues)
+            let frame = Activation.make(slotCount: proto.slotCount, cellCount: proto.cellCount, upvalues: closure.upvalues)
             for (i, value) in bound.enumerated() {
                 if let value { frame.slots[i] = value }
             }

@@ -103,13 +103,21 @@ extension Compiler {
                 let loadCode = load(ref)
                 return { frame in
                     let extra = try addendCode(frame)
+                    if case .number(let y) = extra {
+                        let current = try loadCode(frame)
+                        if case .number(let x) = current {
+                            store(frame, .number(x + y))
+                            return .nil
+                        }
+                        store(frame, try runtime.binary(.add, current, extra, file, opLocation))
+                        return .nil
+                    }
                     var current = take(frame)
                     if current.isUnassigned {
                         store(frame, current)
                         _ = try loadCode(frame)
                     }
-                    switch (current, extra) {
-                    case (.list(var items), .list(let more)):
+                    if case .list(let more) = extra, case .list(var items) = current {
                         current = .nil
                         if items.count + more.count > runtime.options.maxElements {
                             store(frame, .list(items))
@@ -117,7 +125,7 @@ extension Compiler {
                         }
                         items.append(contentsOf: more)
                         store(frame, .list(items))
-                    case (.string(var text), .string(let more)):
+                    } else if case .string(let more) = extra, case .string(var text) = current {
                         current = .nil
                         if text.utf8.count + more.utf8.count > runtime.options.maxElements {
                             store(frame, .string(text))
@@ -125,9 +133,9 @@ extension Compiler {
                         }
                         text += more
                         store(frame, .string(text))
-                    case (.number(let x), .number(let y)):
+                    } else if case .number(let y) = extra, case .number(let x) = current {
                         store(frame, .number(x + y))
-                    default:
+                    } else {
                         store(frame, current)
                         store(frame, try runtime.binary(.add, current, extra, file, opLocation))
                     }

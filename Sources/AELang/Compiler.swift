@@ -20,22 +20,22 @@ struct Compiler {
     }
 
     func compileBlock(_ nodes: [Node]) -> Code {
-        let codes = nodes.map(compile)
-        switch codes.count {
+        switch nodes.count {
         case 0: return { _ in .nil }
-        case 1: return codes[0]
+        case 1: return compile(nodes[0])
         case 2:
-            let a = codes[0], b = codes[1]
+            let a = compile(nodes[0]), b = compile(nodes[1])
             return { frame in
                 _ = try a(frame)
                 if frame.control != .none { return .nil }
                 return try b(frame)
             }
         default:
+            let refs = nodes.map { CodeRef(compile($0)) }
             return { frame in
                 var value = Value.nil
-                for code in codes {
-                    value = try code(frame)
+                for code in refs {
+                    value = try code.run(frame)
                     if frame.control != .none { return .nil }
                 }
                 return value
@@ -59,21 +59,21 @@ struct Compiler {
         case .name(let ref):
             return load(ref)
         case .list(let items, let location):
-            let codes = items.map(compile)
+            let codes = items.map { CodeRef(compile($0)) }
             return { frame in
                 try runtime.checkSize(codes.count, file, location)
                 var values: [Value] = []
                 values.reserveCapacity(codes.count)
-                for code in codes { values.append(try code(frame)) }
+                for code in codes { values.append(try code.run(frame)) }
                 return .list(values)
             }
         case .record(let fields, _):
             let keys = fields.map(\.key)
-            let codes = fields.map { compile($0.value) }
+            let codes = fields.map { CodeRef(compile($0.value)) }
             return { frame in
                 var values: [(String, Value)] = []
                 values.reserveCapacity(codes.count)
-                for (i, code) in codes.enumerated() { values.append((keys[i], try code(frame))) }
+                for (i, code) in codes.enumerated() { values.append((keys[i], try code.run(frame))) }
                 return .record(Record(fields: values))
             }
         case .unary(.negate, let operand, let location):
@@ -166,7 +166,7 @@ struct Compiler {
                 if module.hasRun { return .nil }
                 module.hasRun = true
                 guard let code = module.code else { return .nil }
-                _ = try code(Activation(slotCount: 0, cellCount: 0, upvalues: []))
+                _ = try code(Activation.make(slotCount: 0, cellCount: 0, upvalues: []))
                 return .nil
             }
         }
@@ -237,7 +237,7 @@ struct Compiler {
         case .global(let index):
             let globals = runtime.globals
             return { _ in
-                let value = globals.values[index]
+                let value = globals.storage[index]
                 if value.isUnassigned { throw ScriptError(kind: .runtime, message: "'\(ref.name)' is used before it is assigned", file: file, location: ref.location) }
                 return value
             }
@@ -257,7 +257,7 @@ struct Compiler {
             return { frame, value in frame.upvalues[index].value = value }
         case .global(let index):
             let globals = runtime.globals
-            return { _, value in globals.values[index] = value }
+            return { _, value in globals.storage[index] = value }
         case .unresolved:
             return { _, _ in }
         }
@@ -291,7 +291,7 @@ struct Compiler {
             let globals = runtime.globals
             return { _ in
                 var value = Value.nil
-                swap(&value, &globals.values[index])
+                swap(&value, &globals.storage[index])
                 return value
             }
         case .unresolved:

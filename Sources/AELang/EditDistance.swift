@@ -22,8 +22,8 @@ func closestName(to name: String, among candidates: [String]) -> String? {
     var best: (name: String, distance: Int)?
     for candidate in candidates where candidate != name {
         let distance = editDistance(name.lowercased(), candidate.lowercased())
-        let allowed = max(1, (max(name.count, candidate.count) + 2) / 3)
-        guard distance <= allowed else { continue }
+        // About a third of the characters or fewer differ.
+        guard distance * 3 <= max(name.count, candidate.count) + 1 else { continue }
         if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.name) {
             best = (candidate, distance)
         }

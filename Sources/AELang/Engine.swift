@@ -57,13 +57,13 @@ public final class Engine {
     /// Creates or replaces a global variable, e.g. `args` from the command line.
     public func setGlobal(_ name: String, _ value: Value) {
         let index = runtime.globals.define(name)
-        runtime.globals.values[index] = value
+        runtime.globals.storage[index] = value
     }
 
     /// The value of a global, or nil when it does not exist (or was never assigned).
     public func global(_ name: String) -> Value? {
         guard let index = runtime.globals.index(of: name) else { return nil }
-        let value = runtime.globals.values[index]
+        let value = runtime.globals.storage[index]
         return value.isUnassigned ? nil : value
     }
 
@@ -94,12 +94,8 @@ public final class Engine {
 
     /// Parses and resolves only (`ae --check`): throws the syntax and resolve errors, runs nothing.
     public func check(_ source: String, file: String) throws {
-        let saved = (runtime.globals.values, runtime.globals.names, runtime.globals.indices)
-        defer {
-            runtime.globals.values = saved.0
-            runtime.globals.names = saved.1
-            runtime.globals.indices = saved.2
-        }
+        let saved = runtime.globals.snapshot()
+        defer { runtime.globals.restore(saved) }
         _ = try onLargeStack { [self] in try compile(source, file: file) }
     }
 
@@ -119,7 +115,7 @@ public final class Engine {
             if running == 0 { runtime.startRun() }
             running += 1
             defer { running -= 1 }
-            let value = try code(Activation(slotCount: 0, cellCount: 0, upvalues: []))
+            let value = try code(Activation.make(slotCount: 0, cellCount: 0, upvalues: []))
             return (value, isExpression)
         }
     }

@@ -61,7 +61,14 @@ struct Parser {
     @discardableResult
     private mutating func expect(_ kind: TokenKind, _ message: String) throws -> Token {
         if check(kind) { return advance() }
-        throw fail(message + ", found \(describe(peek()))", at: peek().location)
+        throw unexpected(message)
+    }
+
+    /// The error for the current token: its own message when the lexer rejected it.
+    private mutating func unexpected(_ message: String) -> Error {
+        let token = peek()
+        if token.kind == .error { return fail(token.text, at: token.location) }
+        return fail(message + ", found \(describe(token))", at: token.location)
     }
 
     private func describe(_ token: Token) -> String {
@@ -113,8 +120,7 @@ struct Parser {
                 if next == .newline || next == .semicolon {
                     advance()
                 } else if next != end && next != .eof {
-                    throw fail("expected end of line or ';' after the statement, found \(describe(peek()))",
-                               at: peek().location)
+                    throw unexpected("expected end of line or ';' after the statement")
                 }
             } catch is Failure {
                 if errors.count >= Parser.maxErrors { throw Abort() }

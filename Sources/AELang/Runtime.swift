@@ -28,33 +28,63 @@ enum Control: UInt8 {
     case none = 0, breakLoop, continueLoop, returnValue
 }
 
-/// One call's frame: slots for its locals, cells for the locals that closures capture, the closure's
-/// upvalues, and the pending `break`/`continue`/`return`.
-final class Activation {
-    let slots: UnsafeMutablePointer<Value>
+/// What a frame holds besides its slots.
+struct ActivationHeader {
     let slotCount: Int
     var cells: ContiguousArray<Cell>
     let upvalues: ContiguousArray<Cell>
     var control: Control = .none
     var returned: Value = .nil
+}
 
-    init(slotCount: Int, cellCount: Int, upvalues: ContiguousArray<Cell>) {
-        self.slotCount = slotCount
-        slots = UnsafeMutablePointer<Value>.allocate(capacity: max(slotCount, 1))
-        slots.initialize(repeating: unassigned, count: slotCount)
-        if cellCount == 0 {
-            cells = []
-        } else {
-            cells = ContiguousArray()
+/// One call's frame, in a single allocation: slots for its locals (the elements), cells for the
+/// locals that closures capture, the closure's upvalues, and the pending `break`/`continue`/`return`.
+final class Activation: ManagedBuffer<ActivationHeader, Value> {
+    /// A frame whose slots are all unassigned.
+    static func make(slotCount: Int, cellCount: Int, upvalues: ContiguousArray<Cell>) -> Activation {
+        let frame = makeUninitialized(slotCount: slotCount, cellCount: cellCount, upvalues: upvalues)
+        frame.slots.initialize(repeating: unassigned, count: slotCount)
+        return frame
+    }
+
+    /// A frame whose slots the caller must initialise, all of them, before anything else.
+    @inline(__always)
+    static func makeUninitialized(slotCount: Int, cellCount: Int, upvalues: ContiguousArray<Cell>) -> Activation {
+        var cells = ContiguousArray<Cell>()
+        if cellCount > 0 {
             cells.reserveCapacity(cellCount)
             for _ in 0..<cellCount { cells.append(Cell(unassigned)) }
         }
-        self.upvalues = upvalues
+        let buffer = Activation.create(minimumCapacity: slotCount) { _ in
+            ActivationHeader(slotCount: slotCount, cells: cells, upvalues: upvalues)
+        }
+        return unsafeDowncast(buffer, to: Activation.self)
     }
 
+    /// The slots; valid while the frame lives (the storage is inside the object).
+    @inline(__always)
+    var slots: UnsafeMutablePointer<Value> { withUnsafeMutablePointerToElements { $0 } }
+
+    @inline(__always)
+    var control: Control {
+        get { header.control }
+        set { header.control = newValue }
+    }
+
+    @inline(__always)
+    var returned: Value {
+        get { header.returned }
+        set { header.returned = newValue }
+    }
+
+    @inline(__always)
+    var cells: ContiguousArray<Cell> { header.cells }
+
+    @inline(__always)
+    var upvalues: ContiguousArray<Cell> { header.upvalues }
+
     deinit {
-        slots.deinitialize(count: slotCount)
-        slots.deallocate()
+        _ = withUnsafeMutablePointers { header, slots in slots.deinitialize(count: header.pointee.slotCount) }
     }
 }
 
@@ -64,6 +94,7 @@ final class FunctionProto {
     let file: SourceFile
     let location: SourceLocation
     let parameterNames: [String]
+    let parameterCount: Int
     let slotCount: Int
     /// Per slot, the index of its cell, or -1 when no closure captures it.
     let cellIndex: [Int]
@@ -79,6 +110,7 @@ final class FunctionProto {
         self.file = file
         self.location = location
         self.parameterNames = parameterNames
+        self.parameterCount = parameterNames.count
         self.slotCount = slotCount
         self.cellIndex = cellIndex
         self.cellCount = cellIndex.filter { $0 >= 0 }.count
@@ -103,21 +135,65 @@ final class Closure {
 typealias Code = (Activation) throws -> Value
 typealias Condition = (Activation) throws -> Bool
 
+/// Compiled code kept in an array. The struct keeps the closure in its natural representation, so
+/// calling it needs no reabstraction thunks (which closures stored directly in generic containers do).
+struct CodeRef {
+    let run: Code
+    init(_ run: @escaping Code) { self.run = run }
+}
+
 /// The engine's global variables, builtins included, by index (the resolver hands out the indices).
+/// The values live in a manually grown buffer so that compiled code reads a global with one load and
+/// no bounds check (indices come from the resolver, so they are always valid).
 final class Globals {
-    var values: [Value] = []
+    private(set) var storage: UnsafeMutablePointer<Value>
+    private var capacity: Int
+    private(set) var count = 0
     var names: [String] = []
     var indices: [String: Int] = [:]
+
+    init() {
+        capacity = 256
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
 
     func index(of name: String) -> Int? { indices[name] }
 
     /// The index of `name`, creating an unassigned global when it does not exist yet.
     func define(_ name: String) -> Int {
         if let index = indices[name] { return index }
-        indices[name] = values.count
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<Value>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: storage, count: count)
+            storage.deallocate()
+            storage = bigger
+            capacity *= 2
+        }
+        (storage + count).initialize(to: unassigned)
+        indices[name] = count
         names.append(name)
-        values.append(unassigned)
-        return values.count - 1
+        count += 1
+        return count - 1
+    }
+
+    /// A copy of the table (names and values), to restore after a `check` that defined names.
+    func snapshot() -> (names: [String], values: [Value]) {
+        (names, (0..<count).map { storage[$0] })
+    }
+
+    func restore(_ snapshot: (names: [String], values: [Value])) {
+        storage.deinitialize(count: count)
+        count = 0
+        names = []
+        indices = [:]
+        for (name, value) in zip(snapshot.names, snapshot.values) {
+            storage[define(name)] = value
+        }
     }
 }
 
@@ -127,6 +203,8 @@ final class Runtime {
     let globals = Globals()
     let context: CallContext
     let interruptFlag: InterruptFlag
+    /// `unassigned`, kept here so that hot paths need no lazy-global check.
+    let unset = unassigned
     var depth = 0
     var steps = 0
     var nextCheck = 0
