@@ -74,8 +74,8 @@ final class FigureValue: HostObject, Saveable {
         switch name {
         case "xlabel": f.xLabel = try FigureValue.optionalText(value, name)
         case "ylabel": f.yLabel = try FigureValue.optionalText(value, name)
-        case "xlim": f.xLimits = try PlotOptions.limits(value, name: name, function: "Figure")
-        case "ylim": f.yLimits = try PlotOptions.limits(value, name: name, function: "Figure")
+        case "xlim": f.xLimits = try PlotOptions.limits(value, name: name, owner: "a Figure's ")
+        case "ylim": f.yLimits = try PlotOptions.limits(value, name: name, owner: "a Figure's ")
         case "legend":
             if case .nil = value { f.legend = nil }
             else if case .bool(let b) = value { f.legend = b }

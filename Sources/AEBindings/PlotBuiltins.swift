@@ -129,7 +129,7 @@ enum PlotBuiltins {
             curve(fn(x) exp(-x ^ 2), range: [-3, 3], title: "a bump")
         """
     ) { args in
-        guard let span = try PlotOptions.limits(args["range"], name: "range", function: "curve") else {
+        guard let span = try PlotOptions.limits(args["range"], name: "range", owner: "curve(): ") else {
             throw NativeError("curve(): range must be [low, high]", argument: "range")
         }
         let n = try args.int("n", in: 2...1_000_000)
@@ -262,14 +262,14 @@ enum PlotBuiltins {
             empty = figure(title: "to fill with add()")
         """
     ) { args in
-        let figures = try args.list("figures").enumerated().map { k, v in try singleFigure(v, what: "figs[\(k)]", args: args) }
+        let figures = try args.list("figures").enumerated().map { k, v in try singleFigure(v, what: "figs[\(k)]", args: args, argument: "figures") }
         var fig = Figure(layers: figures.flatMap(\.layers))
         fig.title = try PlotOptions.text(args, "title") ?? figures.lazy.compactMap(\.title).first
         fig.xLabel = try PlotOptions.text(args, "xlabel") ?? figures.lazy.compactMap(\.xLabel).first
         fig.yLabel = try PlotOptions.text(args, "ylabel") ?? figures.lazy.compactMap(\.yLabel).first
-        fig.xLimits = try PlotOptions.limits(args["xlim"], name: "xlim", function: "figure")
+        fig.xLimits = try PlotOptions.limits(args["xlim"], name: "xlim", owner: "figure(): ")
             ?? figures.lazy.compactMap(\.xLimits).first
-        fig.yLimits = try PlotOptions.limits(args["ylim"], name: "ylim", function: "figure")
+        fig.yLimits = try PlotOptions.limits(args["ylim"], name: "ylim", owner: "figure(): ")
             ?? figures.lazy.compactMap(\.yLimits).first
         fig.legend = args.isNil("legend") ? nil : try args.bool("legend")
         fig.equalAspect = args.isNil("equal") ? figures.contains(where: \.equalAspect) : try args.bool("equal")
@@ -293,7 +293,7 @@ enum PlotBuiltins {
             throw NativeError("add(): fig is a grid of panels; add layers to a panel before panels(...)", argument: "fig")
         }
         for (k, v) in try args.list("layers").enumerated() {
-            let extra = try singleFigure(v, what: "layers[\(k)]", args: args)
+            let extra = try singleFigure(v, what: "layers[\(k)]", args: args, argument: "layers")
             fig.layers += extra.layers
             fig.equalAspect = fig.equalAspect || extra.equalAspect
         }
@@ -310,19 +310,22 @@ enum PlotBuiltins {
             panels([scatter(data, title: "data"), scatter(samples, title: "samples")], cols: 2)
         """
     ) { args in
-        let figs = try args.list("figs").enumerated().map { k, v in try singleFigure(v, what: "figs[\(k)]", args: args) }
+        let figs = try args.list("figs").enumerated().map { k, v in try singleFigure(v, what: "figs[\(k)]", args: args, argument: "figs") }
         guard !figs.isEmpty else { throw NativeError("panels(): figs is empty", argument: "figs") }
         let cols = try args.int("cols", in: 1...50)
         return .object(FigureValue(.grid(FigureGrid(panels: figs, columns: min(cols, figs.count),
                                                     title: try PlotOptions.text(args, "title")))))
     }
 
-    static func singleFigure(_ value: Value, what: String, args: Arguments) throws -> Figure {
+    /// The figure `value` (named `what` in messages, e.g. "figs[2]"), which must not be a grid; errors
+    /// point at the parameter `argument`.
+    static func singleFigure(_ value: Value, what: String, args: Arguments, argument: String) throws -> Figure {
         guard case .object(let object as FigureValue) = value else {
-            throw NativeError("\(args.function.name)(): \(what) must be a Figure, not \(value.typeName)")
+            throw NativeError("\(args.function.name)(): \(what) must be a Figure, not \(value.typeName)", argument: argument)
         }
         guard case .single(let fig) = object.plot else {
-            throw NativeError("\(args.function.name)(): \(what) is a grid of panels; panels cannot be nested or overlaid")
+            throw NativeError("\(args.function.name)(): \(what) is a grid of panels; panels cannot be nested or overlaid",
+                              argument: argument)
         }
         return fig
     }

@@ -24,8 +24,8 @@ enum PlotOptions {
                        xLabel: String? = nil, yLabel: String? = nil) throws -> Figure {
         Figure(title: try text(args, "title"), xLabel: try text(args, "xlabel") ?? xLabel,
                yLabel: try text(args, "ylabel") ?? yLabel,
-               xLimits: try limits(args["xlim"], name: "xlim", function: args.function.name),
-               yLimits: try limits(args["ylim"], name: "ylim", function: args.function.name),
+               xLimits: try limits(args["xlim"], name: "xlim", owner: "\(args.function.name)(): "),
+               yLimits: try limits(args["ylim"], name: "ylim", owner: "\(args.function.name)(): "),
                equalAspect: equal, layers: layers)
     }
 
@@ -33,14 +33,15 @@ enum PlotOptions {
         args.isNil(name) ? nil : try args.string(name)
     }
 
-    static func limits(_ value: Value, name: String, function: String) throws -> ClosedRange<Double>? {
+    /// A `[low, high]` range, or nil for nil. `owner` starts the message: "curve(): " or "a Figure's ".
+    static func limits(_ value: Value, name: String, owner: String) throws -> ClosedRange<Double>? {
         if case .nil = value { return nil }
         guard case .list(let items) = value, items.count == 2,
               case .number(let lo) = items[0], case .number(let hi) = items[1] else {
-            throw NativeError("\(function)(): \(name) must be [low, high], two numbers", argument: name)
+            throw NativeError("\(owner)\(name) must be [low, high], two numbers", argument: name)
         }
         guard lo.isFinite, hi.isFinite, lo < hi else {
-            throw NativeError("\(function)(): \(name) must be [low, high] with low < high, got "
+            throw NativeError("\(owner)\(name) must be [low, high] with low < high, got "
                               + "[\(formatNumber(lo)), \(formatNumber(hi))]", argument: name)
         }
         return lo...hi
