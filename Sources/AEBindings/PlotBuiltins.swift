@@ -60,15 +60,19 @@ enum PlotBuiltins {
     static let lines = Function(
         name: "lines",
         parameters: [Parameter("x"), Parameter("ys"), Parameter("labels", default: .nil),
-                     Parameter("dashed", default: .bool(false))] + PlotOptions.common,
+                     Parameter("colors", default: .nil), Parameter("dashed", default: .bool(false))] + PlotOptions.common,
         doc: """
-        lines(x, ys, labels: nil, dashed: false): one line per list in ys over the common x values
-        (Figure 4: the true score against the RCAE and DAE estimates). ys may be a single list.
+        lines(x, ys, labels: nil, colors: nil, dashed: false): one line per list in ys over the common x
+        values (Figure 4: the true score against the RCAE and DAE estimates). ys may be a single list;
+        labels and colors give one legend text and one colour name per line.
         \(PlotOptions.commonDoc)
 
             xs = []; sq = []; cu = []
             for i in range(-15, 16) { x = i / 10; xs = xs + [x]; sq = sq + [x ^ 2]; cu = cu + [x ^ 3] }
             lines(xs, [sq, cu], labels: ["square", "cube"], title: "Powers")
+            r = rcae1d(energy1d(), 0.31); d = dae1d(energy1d(), 0.31)     # Figure 4, one panel
+            lines(r.grid, [r.true_score, r.score, d.score], labels: ["true score", "RCAE", "DAE"],
+                  colors: ["green", "orange", "purple"], title: "σ = 0.31")
         """
     ) { args in
         let x = try PlotOptions.values(args, "x")
@@ -107,10 +111,24 @@ enum PlotBuiltins {
         } else if !args.isNil("label") {
             labels[0] = try args.string("label")
         }
-        let color = try PlotOptions.color(args)
+        var colors: [RGB?] = Array(repeating: nil, count: series.count)
+        if !args.isNil("colors") {
+            let names = try args.list("colors")
+            guard names.count == series.count else {
+                throw NativeError("lines(): \(series.count) lines but \(names.count) colors", argument: "colors")
+            }
+            colors = try names.map { name in
+                guard case .string(let s) = name else {
+                    throw NativeError("lines(): colors must be colour names, found a \(name.typeName)", argument: "colors")
+                }
+                return try PlotOptions.color(named: s, args: args, argument: "colors")
+            }
+        } else if series.count == 1 {
+            colors[0] = try PlotOptions.color(args)
+        }
         let dashed = try args.bool("dashed")
-        let layers = zip(series, labels).map { ys, label in
-            Layer.line(Line(xs: x, ys: ys, label: label, color: series.count == 1 ? color : nil, dashed: dashed))
+        let layers = series.indices.map { k in
+            Layer.line(Line(xs: x, ys: series[k], label: labels[k], color: colors[k], dashed: dashed))
         }
         return result(try PlotOptions.figure(args, layers: layers))
     }

@@ -56,7 +56,11 @@ enum PlotOptions {
 
     static func color(_ args: Arguments, _ name: String = "color") throws -> RGB? {
         guard !args.isNil(name) else { return nil }
-        let s = try args.string(name)
+        return try color(named: try args.string(name), args: args, argument: name)
+    }
+
+    /// A colour from its name or `#RRGGBB`; an unknown name is an error pointing at `argument`.
+    static func color(named s: String, args: Arguments, argument name: String) throws -> RGB {
         if let named = namedColors.first(where: { $0.0 == s.lowercased() }) { return named.1 }
         let hex = Array(s.utf8)
         if hex.count == 7, hex[0] == UInt8(ascii: "#"), let v = UInt32(String(s.dropFirst()), radix: 16) {

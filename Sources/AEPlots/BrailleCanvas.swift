@@ -41,8 +41,9 @@ public struct BrailleCanvas {
         if let color { colors[cell] = color }
     }
 
-    /// A straight line of dots between two pixels (Bresenham), clipped to the canvas.
-    public mutating func line(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, color: RGB? = nil) {
+    /// A straight line of dots between two pixels (Bresenham), clipped to the canvas. With `dash`, a
+    /// counter of dots carried from segment to segment: 4 dots drawn, then 3 skipped.
+    public mutating func line(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, color: RGB? = nil, dash: inout Int) {
         // Far-off points (huge arrows, zoomed axes) would make the loop long; clip the span first.
         let limit = 4 * (pixelWidth + pixelHeight)
         guard abs(x0) < limit * 4, abs(x1) < limit * 4, abs(y0) < limit * 4, abs(y1) < limit * 4 else { return }
@@ -51,12 +52,19 @@ public struct BrailleCanvas {
         let sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1
         var err = dx + dy
         while true {
-            set(x, y, color: color)
+            if dash < 0 || dash % 7 < 4 { set(x, y, color: color) }
+            if dash >= 0 { dash += 1 }
             if x == x1 && y == y1 { break }
             let e2 = 2 * err
             if e2 >= dy { err += dy; x += sx }
             if e2 <= dx { err += dx; y += sy }
         }
+    }
+
+    /// A solid line of dots between two pixels.
+    public mutating func line(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, color: RGB? = nil) {
+        var solid = -1
+        line(x0, y0, x1, y1, color: color, dash: &solid)
     }
 
     /// The character of a cell (a blank braille pattern when empty).

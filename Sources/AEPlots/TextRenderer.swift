@@ -184,7 +184,7 @@ struct PanelText {
             let symbol: String
             switch layer {
             case .scatter: symbol = "⠶"
-            case .line: symbol = "──"
+            case .line(let l): symbol = l.dashed ? "╌╌" : "──"
             case .quiver: symbol = "→"
             case .bars: symbol = "▇"
             case .markers(let m): symbol = m.shape == .cross ? "×" : m.shape == .circle ? "o" : "◆"
@@ -243,11 +243,17 @@ enum BrailleLayers {
                 if let (px, py) = mapper.pixel(x, y) { canvas.set(px, py, color: color) }
             }
         case .line(let l):
+            var dash = l.dashed ? 0 : -1
             for run in LineRuns.split(xs: l.xs, ys: l.ys) {
                 var previous: (Int, Int)? = nil
                 for (x, y) in run {
                     guard let p = mapper.pixel(x, y) else { previous = nil; continue }
-                    if let q = previous { canvas.line(q.0, q.1, p.0, p.1, color: color) } else { canvas.set(p.0, p.1, color: color) }
+                    if let q = previous {
+                        canvas.line(q.0, q.1, p.0, p.1, color: color, dash: &dash)
+                        if dash > 0 { dash -= 1 }  // the shared end dot is drawn once
+                    } else {
+                        canvas.set(p.0, p.1, color: color)
+                    }
                     previous = p
                 }
             }
