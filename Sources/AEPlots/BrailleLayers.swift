@@ -70,7 +70,8 @@ enum BrailleLayers {
             // the arrows stays visible.
             var taken = Set<Int>()
             for a in q.arrows() {
-                let c = q.colorByMagnitude ? Palette.sequential(a.level) : color
+                // The darkest quarter of viridis is lost on a dark terminal background.
+                let c = q.colorByMagnitude ? Palette.sequential(0.25 + 0.75 * a.level) : color
                 guard let t = mapper.pixel(a.x, a.y) else { continue }
                 let cell = (t.1 / 4) * (canvas.columns + 2) + t.0 / 2 + 1
                 guard !taken.contains(cell) else { continue }

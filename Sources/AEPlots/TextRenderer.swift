@@ -139,7 +139,8 @@ struct PanelText {
             var width = gutter + 1
             var current: RGB? = nil
             for c in 0..<columns {
-                let cellColor = color ? canvas.color(column: c, row: r) : nil
+                // Ink (axes-black) is the terminal's own foreground: black would vanish on a dark background.
+                let cellColor = color ? canvas.color(column: c, row: r).flatMap { $0 == Palette.ink ? nil : $0 } : nil
                 if cellColor != current {
                     if current != nil { text += Self.reset }
                     if let cellColor { text += Self.escape(cellColor) }
@@ -189,7 +190,7 @@ struct PanelText {
             case .bars: symbol = "▇"
             case .markers(let m): symbol = m.shape == .cross ? "×" : m.shape == .circle ? "o" : "◆"
             }
-            let shown = color && !isColorByMagnitude(layer) ? Self.escape(c) + symbol + Self.reset : symbol
+            let shown = color && !isColorByMagnitude(layer) && c != Palette.ink ? Self.escape(c) + symbol + Self.reset : symbol
             return TextLine(text: shown + " " + label, width: symbol.count + 1 + label.count)
         }
     }

@@ -70,6 +70,13 @@ final class FormatTests: XCTestCase {
         XCTAssertTrue(colored.contains("\u{1B}[38;5;214m"))  // Okabe–Ito orange
         XCTAssertEqual(colored.replacing(try! Regex("\u{1B}\\[[0-9;]*m"), with: ""), plain)
     }
+
+    func testInkUsesTheTerminalsOwnForeground() {
+        let f = Fixtures.field(5)
+        let ink = Plot.single(Figure(layers: [.quiver(Quiver(xs: f.0, ys: f.1, us: f.2, vs: f.3, color: Palette.ink))]))
+        XCTAssertFalse(TextRenderer(color: true).render(ink).contains("\u{1B}"))
+        XCTAssertTrue(TextRenderer(color: true).render(Fixtures.attractors).contains("\u{1B}[38;5;"))
+    }
 }
 
 final class RangeTests: XCTestCase {
