@@ -201,10 +201,14 @@ extension PlotBuiltins {
                                 color: chains.count == 1 ? color : nil, width: 1))
             }
             var fig = try PlotOptions.figure(args, layers: layers, xLabel: "step", yLabel: "x\(j)")
-            if dims.count > 1 { fig.title = fig.title.map { "\($0): x\(j)" } ?? "x\(j)" }
+            if dims.count > 1 {
+                // One title over the stack, one legend on its first panel.
+                fig.title = nil
+                if j != dims[0] { fig.legend = false }
+            }
             return fig
         }
         if figures.count == 1 { return result(figures[0]) }
-        return .object(FigureValue(.grid(FigureGrid(panels: figures, columns: 1))))
+        return .object(FigureValue(.grid(FigureGrid(panels: figures, columns: 1, title: try PlotOptions.text(args, "title")))))
     }
 }
