@@ -2,6 +2,7 @@
 /// (call depth, traceback), and running builtins (NativeError becomes a positioned error).
 extension Runtime {
     /// Runs an ae function whose frame already holds its arguments.
+    @inline(__always)
     func enter(_ closure: Closure, _ frame: Activation, _ file: SourceFile, _ location: SourceLocation) throws -> Value {
         let proto = closure.proto
         if depth >= options.maxCallDepth {
@@ -18,12 +19,19 @@ extension Runtime {
         do {
             let value = try proto.body(frame)
             return frame.control == .returnValue ? frame.returned : value
-        } catch var error as ScriptError {
-            error.traceback.append(ScriptError.Frame(function: proto.name, file: error.cursor.file,
-                                                     line: error.cursor.line, column: error.cursor.column))
-            error.cursor = (file.name, location.line, location.column)
-            throw error
+        } catch {
+            throw addFrame(error, proto, file, location)
         }
+    }
+
+    /// Adds the frame being left to an error's traceback.
+    @inline(never)
+    func addFrame(_ error: Error, _ proto: FunctionProto, _ file: SourceFile, _ location: SourceLocation) -> Error {
+        guard var error = error as? ScriptError else { return error }
+        error.traceback.append(ScriptError.Frame(function: proto.name, file: error.cursor.file,
+                                                 line: error.cursor.line, column: error.cursor.column))
+        error.cursor = (file.name, location.line, location.column)
+        return error
     }
 
     /// Calls any function with arguments that may be named. `locations` (one per argument) and

@@ -3,6 +3,10 @@ extension Compiler {
     func compileCall(_ callee: Node, _ arguments: [Argument], _ location: SourceLocation) -> Code {
         let runtime = self.runtime, file = self.file
         let calleeCode = compile(callee)
+        // A global callee (the usual case: a named function) is read inline.
+        var globalIndex = -1
+        if case .name(let ref) = callee, case .global(let index) = ref.binding { globalIndex = index }
+        let globals = runtime.globals
         let codes = arguments.map { CodeRef(compile($0.value)) }
         let labels = arguments.map(\.label)
         let locations = arguments.map(\.location)
@@ -30,7 +34,8 @@ extension Compiler {
         switch count {
         case 0:
             return { frame in
-                let value = try calleeCode(frame)
+                var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
+                if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
                 if case .function(let function) = value, case .closure(let closure) = function.implementation,
                    closure.proto.parameterCount == 0 {
                     let proto = closure.proto
@@ -44,7 +49,8 @@ extension Compiler {
         case 1:
             let a0 = compile(arguments[0].value)
             return { frame in
-                let value = try calleeCode(frame)
+                var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
+                if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
                 if case .function(let function) = value, case .closure(let closure) = function.implementation,
                    closure.proto.parameterCount == 1 {
                     let v0 = try a0(frame)
@@ -61,7 +67,8 @@ extension Compiler {
         case 2:
             let a0 = compile(arguments[0].value), a1 = compile(arguments[1].value)
             return { frame in
-                let value = try calleeCode(frame)
+                var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
+                if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
                 if case .function(let function) = value, case .closure(let closure) = function.implementation,
                    closure.proto.parameterCount == 2 {
                     let v0 = try a0(frame)
@@ -79,7 +86,8 @@ extension Compiler {
             }
         default:
             return { frame in
-                let value = try calleeCode(frame)
+                var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
+                if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
                 if case .function(let function) = value, case .closure(let closure) = function.implementation,
                    closure.proto.parameterCount == count {
                     let proto = closure.proto
@@ -93,14 +101,16 @@ extension Compiler {
         }
     }
 
-    func compileFunction(_ function: FunctionNode) -> Code {
+    /// `nameHint` names an anonymous function after the variable it is assigned to (`g = fn(x) ...`
+    /// prints as `<fn g>` and shows as `g` in tracebacks).
+    func compileFunction(_ function: FunctionNode, nameHint: String? = nil) -> Code {
         var cells: [Int] = []
         var cellCount = 0
         for captured in function.captured {
             cells.append(captured ? cellCount : -1)
             if captured { cellCount += 1 }
         }
-        let proto = FunctionProto(name: function.name ?? "<fn>", file: file, location: function.location,
+        let proto = FunctionProto(name: function.name ?? nameHint ?? "<fn>", file: file, location: function.location,
                                   parameterNames: function.parameters.map(\.name),
                                   slotCount: function.slotCount, cellIndex: cells)
         let inner = Compiler(runtime: runtime, file: file, cellIndex: cells)

@@ -142,7 +142,12 @@ extension Compiler {
                     return .nil
                 }
             }
-            let code = compile(value)
+            let code: Code
+            if case .function(let function) = value {
+                code = compileFunction(function, nameHint: ref.name)
+            } else {
+                code = compile(value)
+            }
             if case .local(let slot) = ref.binding, cellIndex[slot] < 0 {
                 return { frame in
                     frame.slots[slot] = try code(frame)

@@ -41,6 +41,13 @@ public final class Engine {
         setGlobal("ans", .nil)
     }
 
+    deinit {
+        // Values nested very deeply (a list in a list ... a million times) are freed recursively:
+        // free them on the large stack too.
+        let globals = runtime.globals
+        _ = try? onLargeStack { globals.restore((names: [], values: [])) }
+    }
+
     /// Interrupts the running script (thread-safe): it stops with an `.interrupted` error.
     public func cancel() { interruptFlag.set() }
 
@@ -95,23 +102,27 @@ public final class Engine {
     /// Parses and resolves only (`ae --check`): throws the syntax and resolve errors, runs nothing.
     public func check(_ source: String, file: String) throws {
         let saved = runtime.globals.snapshot()
-        defer { runtime.globals.restore(saved) }
+        let savedModules = modules
+        defer {
+            runtime.globals.restore(saved)
+            modules = savedModules
+        }
         _ = try onLargeStack { [self] in try compile(source, file: file) }
     }
 
     /// Runs one REPL entry. Returns the value to echo: nil for assignments, statements and nil values.
     /// A returned value is also stored in `ans`.
     public func evaluateInteractive(_ source: String, file: String = "<repl>") throws -> Value? {
-        let (value, isExpression) = try execute(source, file: file)
+        let (value, isExpression) = try execute(source, file: file, interactive: true)
         guard isExpression, value != .nil else { return nil }
         setGlobal("ans", value)
         return value
     }
 
-    private func execute(_ source: String, file: String) throws -> (value: Value, isExpression: Bool) {
+    private func execute(_ source: String, file: String, interactive: Bool = false) throws -> (value: Value, isExpression: Bool) {
         if running == 0 { interruptFlag.clear() }
         return try onLargeStack { [self] in
-            let (code, isExpression) = try compile(source, file: file)
+            let (code, isExpression) = try compile(source, file: file, interactive: interactive)
             if running == 0 { runtime.startRun() }
             running += 1
             defer { running -= 1 }
@@ -121,10 +132,11 @@ public final class Engine {
     }
 
     /// Parse, resolve and compile. Throws ScriptError (one error) or ScriptErrors (several).
-    private func compile(_ source: String, file name: String) throws -> (Code, Bool) {
+    private func compile(_ source: String, file name: String, interactive: Bool = false) throws -> (Code, Bool) {
         let file = SourceFile(name: name, text: source)
         let nodes = try parse(source, file)
         var resolver = Resolver(globals: runtime.globals, file: file, importer: { [unowned self] in try load($0) })
+        resolver.allowsLaterGlobals = interactive
         let savedFile = currentFile
         currentFile = file
         defer { currentFile = savedFile }

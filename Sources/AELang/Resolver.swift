@@ -58,6 +58,9 @@ struct Resolver {
     let globals: Globals
     let file: SourceFile
     let importer: (ModuleRef) throws -> Module
+    /// In the REPL a function may use a global that a later entry defines: unknown names inside
+    /// function bodies then become globals that are checked when read.
+    var allowsLaterGlobals = false
     private(set) var errors: [ScriptError] = []
 
     init(globals: Globals, file: SourceFile, importer: @escaping (ModuleRef) throws -> Module) {
@@ -208,6 +211,8 @@ struct Resolver {
             ref.binding = .upvalue(index)
         } else if let index = globals.index(of: ref.name) {
             ref.binding = .global(index)
+        } else if allowsLaterGlobals && scope.function != nil {
+            ref.binding = .global(globals.define(ref.name))
         } else {
             var candidates = globals.names
             var s: Scope? = scope

@@ -5,7 +5,7 @@ import Foundation
 ///     print(1 + 2)             # expect: 3
 ///     # expect error: t.ae:4:3: error: unknown name 'x'
 ///     # expect exit: 70
-///     # options: maxSteps=1000 maxElements=10
+///     # options: maxSteps=1000 maxElements=10 cancelAfter=0.2
 struct GoldenScript {
     let path: String
     /// Path relative to Tests/golden, as errors name the file.

@@ -61,6 +61,10 @@ final class GoldenTests: XCTestCase {
                             diagnostics: { sink.result.combined += $0 })
         engine.register(Builtins.all)
         engine.setGlobal("args", .list([]))
+        if let seconds = script.options["cancelAfter"] {
+            // Stands in for Ctrl-C: the run must stop with "interrupted".
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [weak engine] in engine?.cancel() }
+        }
         let manager = FileManager.default
         let saved = manager.currentDirectoryPath
         manager.changeCurrentDirectoryPath(root)
