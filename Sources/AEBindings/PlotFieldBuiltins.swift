@@ -53,7 +53,6 @@ extension PlotBuiltins {
 
     /// The grid points and the vectors at them.
     static func fieldArrows(_ args: Arguments, data: Dataset?, steps: Int) throws -> (Dataset, Dataset) {
-        let threads = args.context.options.threads
         func dimensionError(_ d: Int, _ what: String) -> NativeError {
             NativeError("quiver(): the \(what) is \(d)-dimensional; quiver draws 2-D fields", argument: "field",
                         hint: "pairs(data, samples) shows pairs of dimensions of higher-dimensional data")
@@ -97,21 +96,19 @@ extension PlotBuiltins {
             }
             return (points, Dataset(rows: points.n, dim: 2, values: values))
         case .object(let object):
-            if let model = findInside((any ReconstructionField).self, object) {
-                guard model.dim > 0 else {
-                    throw NativeError("quiver(): the auto-encoder is not trained yet", argument: "field",
-                                      hint: "train(ae, data) first")
+            if let target = object as? any SamplingTarget {
+                let (field, threads) = try PlotOptions.field(target, args: args, name: "field")
+                let isModel = field is any ReconstructionField
+                guard field.dim == 2 else { throw dimensionError(field.dim, isModel ? "auto-encoder" : "density") }
+                let points = try PlotSources.grid(args["grid"], steps: steps, around: data, args: args)
+                // An auto-encoder draws r(x) − x (Figure 5); anything else its score.
+                let vectors = try target.checked { () -> Dataset in
+                    guard let model = field as? any ReconstructionField else { return field.score(points, threads: threads) }
+                    var r = model.reconstruct(points, threads: threads)
+                    for k in r.values.indices { r.values[k] -= points.values[k] }
+                    return r
                 }
-                guard model.dim == 2 else { throw dimensionError(model.dim, "auto-encoder") }
-                let points = try PlotSources.grid(args["grid"], steps: steps, around: data, args: args)
-                var r = model.reconstruct(points, threads: threads)
-                for k in r.values.indices { r.values[k] -= points.values[k] }
-                return (points, r)
-            }
-            if let field = findInside((any ScoreField).self, object) {
-                guard field.dim == 2 else { throw dimensionError(field.dim, "density") }
-                let points = try PlotSources.grid(args["grid"], steps: steps, around: data, args: args)
-                return (points, field.score(points, threads: threads))
+                return (points, vectors)
             }
             throw NativeError("quiver(): cannot draw a \(args["field"].typeName) as a vector field", argument: "field",
                               hint: "give an auto-encoder, a density, a function fn(p) [u, v] or a record {x:, y:, u:, v:}")
