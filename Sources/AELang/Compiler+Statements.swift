@@ -48,7 +48,7 @@ extension Compiler {
                 }
                 fallthrough
             default:
-                throw ScriptError(kind: .runtime, message: "cannot loop over a \(value.typeName)", file: file,
+                throw ScriptError(kind: .runtime, message: "cannot loop over \(value.typeName.withArticle)", file: file,
                                   location: sequence.location,
                                   hint: "a for loop takes a list, a string, a record or range(n)")
             }
@@ -69,17 +69,12 @@ extension Compiler {
                 var values: [Value] = []
                 for code in argumentCodes { values.append(try code(frame)) }
                 let (start, stop, step) = try runtime.rangeBounds(values, locations: locations, file, callLocation)
-                var i = start
-                if step > 0 {
-                    while i < stop {
-                        if try !iterate(frame, .number(i)) { break }
-                        i += step
-                    }
-                } else {
-                    while i > stop {
-                        if try !iterate(frame, .number(i)) { break }
-                        i += step
-                    }
+                // start + k * step, as range() computes its list, so fractional steps do not drift.
+                let count = RangeBounds.count(start, stop, step)
+                var k = 0.0
+                while k < count {
+                    if try !iterate(frame, .number(start + k * step)) { break }
+                    k += 1
                 }
                 return .nil
             }
@@ -242,7 +237,7 @@ extension Runtime {
                 throw typeError("strings cannot be changed in place", file, location,
                                 hint: "build a new string, e.g. with + or \"{...}\"")
             default:
-                throw typeError("cannot assign an element of a \(target.typeName)", file, location)
+                throw typeError("cannot assign an element of \(target.typeName.withArticle)", file, location)
             }
         case .field(let name, let location):
             try assignField(&target, name, steps, keys, i, value, file, location)
@@ -277,7 +272,7 @@ extension Runtime {
                 throw typeError(error.message, file, location, hint: error.hint)
             }
         default:
-            throw typeError("a \(target.typeName) has no fields to assign", file, location)
+            throw typeError("\(target.typeName.withArticle) has no fields to assign", file, location)
         }
     }
 }
