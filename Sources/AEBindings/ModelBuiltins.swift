@@ -143,7 +143,7 @@ enum ModelBuiltins {
             throw NativeError("train(): \(error.message)", argument: "data")
         } catch let error as TrainingError {
             bar.finish(status: "stopped: non-finite loss")
-            throw NativeError(error.message, hint: "the last finite parameters are kept; try a smaller lr or a larger sigma")
+            throw NativeError(error.message)
         }
         bar.finish(status: "\(result.iterations) iterations, loss \(short(result.loss)), \(result.reason.rawValue)")
         return args["ae"]
@@ -214,7 +214,15 @@ enum ModelBuiltins {
 
             ae = train(dae(hidden: 5, sigma: 0.1), circle(100), iters: 10)
             encode(ae, [1, 0])      # a list of 5 numbers
-        """) { _, model, data, threads in model.encode(data, threads: threads) }
+        """) { args, model, data, threads in
+            let limit = args.context.options.maxElements
+            let (count, overflow) = data.n.multipliedReportingOverflow(by: model.hidden)
+            guard !overflow, count <= limit else {
+                throw NativeError("encode(): \(data.n) points × \(model.hidden) hidden units is more than the \(limit) values one dataset may hold",
+                                  argument: "x")
+            }
+            return model.encode(data, threads: threads)
+        }
 
     static let score = pointQuery("score", extra: [Parameter("unscaled", default: .bool(false))], doc: """
         score(ae, x, unscaled: false): the estimated score ∇ log p = (r(x) − x)/sigma² (paper eq. 5);

@@ -61,6 +61,19 @@ final class GradientTests: XCTestCase {
                           data: randomData(n: 9, dim: 1))
     }
 
+    func testDAETanhOneDimensional() throws {
+        try checkGradient(randomModel(.dae(sigma: 0.3), dim: 1, hidden: 11), data: randomData(n: 9, dim: 1))
+    }
+
+    func testDAETanhTwoDimensionalTiedSigmoidDecoder() throws {
+        try checkGradient(randomModel(.dae(sigma: 0.3), dim: 2, hidden: 16, tied: true, decoder: .sigmoid),
+                          data: randomData(n: 9, dim: 2, scale: 0.3))
+    }
+
+    func testDAEFiveDimensions() throws {
+        try checkGradient(randomModel(.dae(sigma: 0.2), dim: 5, hidden: 7), data: randomData(n: 6, dim: 5))
+    }
+
     func testDAETenDimensions() throws {
         try checkGradient(randomModel(.dae(sigma: 0.1), dim: 10, hidden: 9), data: randomData(n: 6, dim: 10))
     }

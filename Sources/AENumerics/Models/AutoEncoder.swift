@@ -11,10 +11,14 @@
 ///
 /// After training, (r(x) − x)/σ² estimates the score ∇ log p(x) (eq. 5); for a CAE, σ² stands for λ.
 ///
-/// Initialisation (seeded by `seed`): W and, untied, V uniform on ±sqrt(6/(d + H)) (Glorot & Bengio
-/// 2010) from `Xoshiro256(seed: seed, stream: 0)`, b = 0, and c = the column means of the training
-/// data for a linear decoder (0 for a sigmoid decoder). The model takes its dimension d from the
-/// first data it is trained on.
+/// Initialisation, from `Xoshiro256(seed: seed, stream: 0)` and the first training data:
+/// - untied ("placed units"): hidden unit j gets a random unit direction u_j, a width ℓ_j log-uniform
+///   on [min(σ, s), 4s] (s: the mean standard deviation of the data's columns) and a random training
+///   point x_k: W_j = u_j/ℓ_j, b_j = −W_j·x_k, so its ridge crosses the data at the scales a DAE must
+///   resolve; V = 0.
+/// - tied: W uniform on ±sqrt(6/(d + H)) (Glorot & Bengio 2010), b = 0.
+/// In both, c = the column means of the data for a linear decoder (0 for a sigmoid decoder). The model
+/// takes its dimension d from the first data it is trained on.
 ///
 ///     let ae = try AutoEncoder(.dae(sigma: 0.01), hidden: 1000)
 ///     try train(ae, data: spiral, options: TrainingOptions(iterations: 1000))
@@ -165,10 +169,38 @@ public final class AutoEncoder: ReconstructionField {
     func initialize(for data: Dataset) {
         let d = data.dim, h = hidden
         var rng = Xoshiro256(seed: seed, stream: 0)
-        let bound = (6.0 / Double(d + h)).squareRoot()
         var theta = [Double](repeating: 0, count: Self.parameterCount(dim: d, hidden: h, tied: tied))
-        for k in 0 ..< d * h { theta[k] = rng.uniform(-bound, bound) }
-        if !tied { for k in d * h + h ..< 2 * d * h + h { theta[k] = rng.uniform(-bound, bound) } }
+        let glorot = (6.0 / Double(d + h)).squareRoot()
+        if tied {
+            for k in 0 ..< d * h { theta[k] = rng.uniform(-glorot, glorot) }
+        } else {
+            // Placed units: unit j is a tanh (or sigmoid) ridge through a random training point, across a
+            // random direction, of width ℓ_j log-uniform between σ and 4 times the data's spread. A DAE must resolve
+            // the data at the scale σ (the spiral's arms are 25σ apart, its noise σ wide); Glorot's weights
+            // make every unit nearly linear over the whole data set, and L-BFGS then spends thousands of
+            // iterations growing them. The decoder starts at V = 0, so r(x) starts at the data mean.
+            let spread = max(1e-12, (0..<d).map { column -> Double in
+                var m = 0.0, ss = 0.0
+                for i in 0..<data.n { m += data[i, column] }
+                m /= Double(data.n)
+                for i in 0..<data.n { ss += (data[i, column] - m) * (data[i, column] - m) }
+                return (ss / Double(data.n)).squareRoot()
+            }.reduce(0, +) / Double(d))
+            let shortest = min(sigma, spread)
+            for j in 0..<h {
+                var u = (0..<d).map { _ in rng.normal() }
+                let norm = max(1e-300, u.map { $0 * $0 }.reduce(0, +).squareRoot())
+                u = u.map { $0 / norm }
+                let width = shortest * pow(4 * spread / shortest, rng.uniform())
+                let anchor = data.row(rng.index(data.n))
+                var bias = 0.0
+                for i in 0..<d {
+                    theta[i * h + j] = u[i] / width
+                    bias -= theta[i * h + j] * anchor[i]
+                }
+                theta[d * h + j] = bias
+            }
+        }
         if decoder == .linear {
             let mean = data.mean
             for i in 0..<d { theta[theta.count - d + i] = mean[i] }
