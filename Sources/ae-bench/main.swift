@@ -11,6 +11,14 @@ import Foundation
 // times inflate (ae and torch alike); the CPU-time lines are the steadier measure of ae's kernel.
 //
 // Cases: (a) the spiral, N=10000, H=1000, d=2, σ=0.01; (b) 10-D, N=10000, H=1000, d=10, σ=0.1.
+//
+//   .build/release/ae-bench sampling [--steps N] [--chains 100] [--points 10] ...
+// runs the Metropolis-Hastings benchmark instead (SamplingBenchmark.swift), next to NumPy.
+
+if CommandLine.arguments.dropFirst().first == "sampling" {
+    runSamplingBenchmark(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
 
 var evals = 20, lbfgsIterations = 1000, threads = 0, runTorch = true
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
@@ -21,7 +29,7 @@ while let a = arguments.next() {
     case "--threads": threads = Int(arguments.next() ?? "") ?? threads
     case "--no-torch": runTorch = false
     default:
-        print("usage: ae-bench [--evals N] [--lbfgs N] [--threads N] [--no-torch]")
+        print("usage: ae-bench [--evals N] [--lbfgs N] [--threads N] [--no-torch]\n       ae-bench sampling [options]")
         exit(64)
     }
 }
