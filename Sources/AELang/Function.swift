@@ -22,6 +22,8 @@ public final class Function {
 
     enum Implementation {
         case native(NativeBody)
+        /// A function written in ae.
+        case closure(Closure)
     }
 
     public init(name: String, parameters: [Parameter], doc: String, body: @escaping NativeBody) {
@@ -29,6 +31,20 @@ public final class Function {
         self.parameters = parameters
         self.doc = doc
         self.implementation = .native(body)
+    }
+
+    /// A function written in ae (made when a `fn` is evaluated).
+    init(closure: Closure, parameters: [Parameter], doc: String) {
+        self.name = closure.proto.name
+        self.parameters = parameters
+        self.doc = doc
+        self.implementation = .closure(closure)
+    }
+
+    /// True for a builtin written in Swift, false for a function written in ae.
+    public var isNative: Bool {
+        if case .native = implementation { return true }
+        return false
     }
 
     /// `dae(hidden:, sigma:, tied:)`: how the function is called, as error messages show it.
