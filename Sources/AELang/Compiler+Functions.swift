@@ -16,8 +16,8 @@ extension Compiler {
         /// Any call: binds named arguments and defaults, runs builtins.
         let general: (Activation, Value) throws -> Value = { frame, value in
             guard case .function(let function) = value else {
-                let what = calleeName.map { "'\($0)' is a \(value.typeName), not a function" }
-                    ?? "cannot call a \(value.typeName)"
+                let what = calleeName.map { "'\($0)' is \(value.typeName.withArticle), not a function" }
+                    ?? "cannot call \(value.typeName.withArticle)"
                 throw ScriptError(kind: .runtime, message: what, file: file, location: location)
             }
             var values: [Value] = []
@@ -36,13 +36,14 @@ extension Compiler {
             return { frame in
                 var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
                 if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
-                if case .function(let function) = value, case .closure(let closure) = function.implementation,
+                if case .function(let function) = value, let closure = function.closure,
                    closure.proto.parameterCount == 0 {
                     let proto = closure.proto
-                    let callee = Activation.makeUninitialized(slotCount: proto.slotCount, cellCount: proto.cellCount,
-                                                              upvalues: closure.upvalues)
+                    var callee = proto.makeFrame(closure)
                     callee.slots.initialize(repeating: runtime.unset, count: proto.slotCount)
-                    return try runtime.enter(closure, callee, file, location)
+                    let result = try runtime.enter(closure, callee, file, location)
+                    proto.recycle(&callee)
+                    return result
                 }
                 return try general(frame, value)
             }
@@ -51,16 +52,17 @@ extension Compiler {
             return { frame in
                 var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
                 if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
-                if case .function(let function) = value, case .closure(let closure) = function.implementation,
+                if case .function(let function) = value, let closure = function.closure,
                    closure.proto.parameterCount == 1 {
                     let v0 = try a0(frame)
                     let proto = closure.proto
-                    let callee = Activation.makeUninitialized(slotCount: proto.slotCount, cellCount: proto.cellCount,
-                                                              upvalues: closure.upvalues)
+                    var callee = proto.makeFrame(closure)
                     let slots = callee.slots
                     slots.initialize(to: v0)
                     (slots + 1).initialize(repeating: runtime.unset, count: proto.slotCount - 1)
-                    return try runtime.enter(closure, callee, file, location)
+                    let result = try runtime.enter(closure, callee, file, location)
+                    proto.recycle(&callee)
+                    return result
                 }
                 return try general(frame, value)
             }
@@ -69,18 +71,19 @@ extension Compiler {
             return { frame in
                 var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
                 if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
-                if case .function(let function) = value, case .closure(let closure) = function.implementation,
+                if case .function(let function) = value, let closure = function.closure,
                    closure.proto.parameterCount == 2 {
                     let v0 = try a0(frame)
                     let v1 = try a1(frame)
                     let proto = closure.proto
-                    let callee = Activation.makeUninitialized(slotCount: proto.slotCount, cellCount: proto.cellCount,
-                                                              upvalues: closure.upvalues)
+                    var callee = proto.makeFrame(closure)
                     let slots = callee.slots
                     slots.initialize(to: v0)
                     (slots + 1).initialize(to: v1)
                     (slots + 2).initialize(repeating: runtime.unset, count: proto.slotCount - 2)
-                    return try runtime.enter(closure, callee, file, location)
+                    let result = try runtime.enter(closure, callee, file, location)
+                    proto.recycle(&callee)
+                    return result
                 }
                 return try general(frame, value)
             }
@@ -88,13 +91,15 @@ extension Compiler {
             return { frame in
                 var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
                 if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
-                if case .function(let function) = value, case .closure(let closure) = function.implementation,
+                if case .function(let function) = value, let closure = function.closure,
                    closure.proto.parameterCount == count {
                     let proto = closure.proto
-                    let callee = Activation.make(slotCount: proto.slotCount, cellCount: proto.cellCount,
+                    var callee = Activation.make(slotCount: proto.slotCount, cellCount: proto.cellCount,
                                                  upvalues: closure.upvalues)
                     for i in 0..<count { callee.slots[i] = try codes[i].run(frame) }
-                    return try runtime.enter(closure, callee, file, location)
+                    let result = try runtime.enter(closure, callee, file, location)
+                    proto.recycle(&callee)
+                    return result
                 }
                 return try general(frame, value)
             }
@@ -110,12 +115,13 @@ extension Compiler {
             cells.append(captured ? cellCount : -1)
             if captured { cellCount += 1 }
         }
+        let inner = Compiler(runtime: runtime, file: file, cellIndex: cells)
         let proto = FunctionProto(name: function.name ?? nameHint ?? "<fn>", file: file, location: function.location,
                                   parameterNames: function.parameters.map(\.name),
-                                  slotCount: function.slotCount, cellIndex: cells)
-        let inner = Compiler(runtime: runtime, file: file, cellIndex: cells)
-        proto.defaults = function.parameters.map { $0.defaultValue.map(inner.compile) }
-        proto.body = inner.compileBlock(function.body)
+                                  slotCount: function.slotCount, cellIndex: cells,
+                                  hasUpvalues: !function.captures.isEmpty,
+                                  defaults: function.parameters.map { $0.defaultValue.map(inner.compile) },
+                                  body: inner.compileBlock(function.body))
         let parameters = function.parameters.map { Parameter($0.name, default: $0.defaultValue == nil ? nil : .nil) }
         let doc = function.doc ?? ""
         let captures = function.captures

@@ -48,7 +48,7 @@ extension Compiler {
                 }
                 fallthrough
             default:
-                throw ScriptError(kind: .runtime, message: "cannot loop over a \(value.typeName)", file: file,
+                throw ScriptError(kind: .runtime, message: "cannot loop over \(value.typeName.withArticle)", file: file,
                                   location: sequence.location,
                                   hint: "a for loop takes a list, a string, a record or range(n)")
             }
@@ -237,7 +237,7 @@ extension Runtime {
                 throw typeError("strings cannot be changed in place", file, location,
                                 hint: "build a new string, e.g. with + or \"{...}\"")
             default:
-                throw typeError("cannot assign an element of a \(target.typeName)", file, location)
+                throw typeError("cannot assign an element of \(target.typeName.withArticle)", file, location)
             }
         case .field(let name, let location):
             try assignField(&target, name, steps, keys, i, value, file, location)
@@ -272,7 +272,7 @@ extension Runtime {
                 throw typeError(error.message, file, location, hint: error.hint)
             }
         default:
-            throw typeError("a \(target.typeName) has no fields to assign", file, location)
+            throw typeError("\(target.typeName.withArticle) has no fields to assign", file, location)
         }
     }
 }

@@ -57,3 +57,11 @@ func quote(_ s: String) -> String {
     }
     return out + "\""
 }
+
+extension String {
+    /// "a number", "an object", "nil": a type name as a message reads it.
+    var withArticle: String {
+        if self == "nil" { return "nil" }
+        return ("aeiouAEIOU".contains(first ?? "x") ? "an " : "a ") + self
+    }
+}

@@ -36,7 +36,9 @@ public final class Engine {
         context = CallContext(options: options, interruptFlag: interruptFlag, output: output, diagnostics: diagnostics)
         runtime = Runtime(options: options, context: context, interruptFlag: interruptFlag)
         context.invoke = { [unowned runtime] function, arguments in try runtime.callFromNative(function, arguments) }
-        register(coreBuiltins())
+        let core = coreBuiltins()
+        register(core)
+        runtime.rangeFunction = core.first { $0.name == "range" }
         setGlobal("args", .list([]))
         setGlobal("ans", .nil)
     }
@@ -54,7 +56,8 @@ public final class Engine {
     /// Registers a builtin; it replaces a global of the same name.
     public func register(_ function: Function) {
         setGlobal(function.name, .function(function))
-        if function.name == "range" { runtime.rangeFunction = function }
+        // `for i in range(n)` counts without a list only with the core range; a replacement is called.
+        if function.name == "range" { runtime.rangeFunction = nil }
     }
 
     public func register(_ functions: [Function]) {

@@ -19,6 +19,9 @@ public final class Function {
     /// The text `help(name)` prints: a signature line, a paragraph, and an example.
     public let doc: String
     let implementation: Implementation
+    /// The same closure as `implementation` holds, for the call fast path (a plain optional reference
+    /// is cheaper to test than the enum).
+    let closure: Closure?
 
     enum Implementation {
         case native(NativeBody)
@@ -31,6 +34,7 @@ public final class Function {
         self.parameters = parameters
         self.doc = doc
         self.implementation = .native(body)
+        self.closure = nil
     }
 
     /// A function written in ae (made when a `fn` is evaluated).
@@ -39,6 +43,7 @@ public final class Function {
         self.parameters = parameters
         self.doc = doc
         self.implementation = .closure(closure)
+        self.closure = closure
     }
 
     /// True for a builtin written in Swift, false for a function written in ae.

@@ -30,7 +30,7 @@ enum MathBuiltins {
         if items.count == 1, case .list(let inner) = items[0] { values = inner } else { values = items }
         return try values.map {
             guard case .number(let x) = $0 else {
-                throw NativeError("\(name)(): needs numbers, found a \($0.typeName)", argument: "values")
+                throw NativeError("\(name)(): needs numbers, found \($0.typeName.withArticle)", argument: "values")
             }
             return x
         }

@@ -57,7 +57,7 @@ extension Runtime {
 
     func negate(_ a: Value, _ file: SourceFile, _ location: SourceLocation) throws -> Value {
         if case .number(let x) = a { return .number(-x) }
-        throw typeError("cannot negate a \(a.typeName)", file, location)
+        throw typeError("cannot negate \(a.typeName.withArticle)", file, location)
     }
 
     /// `base[index]`.
@@ -80,9 +80,9 @@ extension Runtime {
             } catch let error as NativeError {
                 throw typeError(error.message, file, location, hint: error.hint)
             }
-            throw typeError("cannot index a \(base.typeName)", file, location)
+            throw typeError("cannot index \(base.typeName.withArticle)", file, location)
         default:
-            throw typeError("cannot index a \(base.typeName)", file, location)
+            throw typeError("cannot index \(base.typeName.withArticle)", file, location)
         }
     }
 
@@ -123,7 +123,7 @@ extension Runtime {
                             hint: didYouMean(name, among: names)
                                 ?? (names.isEmpty ? nil : "its attributes: " + names.joined(separator: ", ")))
         default:
-            throw typeError("a \(base.typeName) has no attribute '\(name)'", file, location)
+            throw typeError("\(base.typeName.withArticle) has no attribute '\(name)'", file, location)
         }
     }
 }

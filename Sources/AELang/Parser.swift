@@ -351,6 +351,7 @@ struct Parser {
             let op = advance()
             try enter(op.location)
             defer { leave() }
+            skipNewlines()
             let operand = try parseUnary()
             if case .number(let x, var l) = operand, l.line == op.location.line {
                 l.length += l.column - op.location.column
@@ -418,6 +419,7 @@ struct Parser {
                 node = .index(node, index, open.location)
             } else if check(.dot) {
                 advance()
+                skipNewlines()
                 let name = try expect(.name, "expected a field name after '.'")
                 node = .attribute(node, name.text, name.location)
             } else {
