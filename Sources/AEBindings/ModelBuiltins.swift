@@ -143,7 +143,7 @@ enum ModelBuiltins {
             throw NativeError("train(): \(error.message)", argument: "data")
         } catch let error as TrainingError {
             bar.finish(status: "stopped: non-finite loss")
-            throw NativeError(error.message, hint: "the last finite parameters are kept; try a smaller lr or a larger sigma")
+            throw NativeError(error.message)
         }
         bar.finish(status: "\(result.iterations) iterations, loss \(short(result.loss)), \(result.reason.rawValue)")
         return args["ae"]
