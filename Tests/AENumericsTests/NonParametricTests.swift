@@ -87,6 +87,14 @@ final class NonParametricTests: XCTestCase {
         for (k, i) in indices.enumerated() { XCTAssertEqual(r[k, 0], fit.r[i], accuracy: 1e-9) }
     }
 
+    /// Far outside the quadrature box (10σ and more) r* is the edge of the mass, not a crash.
+    func testOptimalDAEFarFromTheGrid() throws {
+        let p = EnergyDensity(dim: 1, box: [-2...2], steps: 401) { x in x[0] * x[0] / 2 }
+        let r = try OptimalDAE.reconstruct(density: p, sigma: 0.1, points: Dataset(rows: 2, dim: 1, values: [50, -3]))
+        XCTAssertEqual(r[0, 0], 2, accuracy: 0.02)
+        XCTAssertEqual(r[1, 0], -2, accuracy: 0.02)
+    }
+
     func testArgumentErrors() {
         XCTAssertThrowsError(try NonParametric1D.rcae(density: Energy1D(), sigma: 0.1, m: 2)) {
             XCTAssertEqual(($0 as? DensityError)?.message, "m must be at least 3, got 2")

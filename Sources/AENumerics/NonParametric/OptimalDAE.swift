@@ -48,41 +48,51 @@ public enum OptimalDAE {
     static func quadrature(_ grid: QuadratureGrid, sigma: Double, at x: [Double]) -> [Double] {
         let d = grid.axes.count
         let k = -0.5 / (sigma * sigma)
-        // The window of node indices along each axis.
+        // The window of node indices along each axis; the whole axis when x is more than 10σ outside
+        // the grid (then the nearest mass, however faint, decides r*, and the log weights keep it).
         let windows: [ClosedRange<Int>] = (0..<d).map { a in
             let axis = grid.axes[a], h = grid.spacing(a)
-            let lo = max(0, Int(((x[a] - 10 * sigma - axis[0]) / h).rounded(.down)))
-            let hi = min(axis.count - 1, Int(((x[a] + 10 * sigma - axis[0]) / h).rounded(.up)))
-            return lo...max(lo, hi)
+            let lo = Int(((x[a] - 10 * sigma - axis[0]) / h).rounded(.down))
+            let hi = Int(((x[a] + 10 * sigma - axis[0]) / h).rounded(.up))
+            if lo > axis.count - 1 || hi < 0 { return 0...(axis.count - 1) }
+            return max(0, lo)...min(axis.count - 1, hi)
         }
-        var logs = [Double](), nodes = [[Double]]()
-        func trapezoid(_ i: Int, _ n: Int) -> Double { i == 0 || i == n - 1 ? _log(0.5) : 0 }
+        // Two passes over the window: the largest log-weight, then the weighted sums relative to it
+        // (so that small σ neither underflows nor divides 0 by 0).
+        let half = _log(0.5)
+        func trapezoid(_ i: Int, _ n: Int) -> Double { i == 0 || i == n - 1 ? half : 0 }
+        var top = -Double.infinity
+        var total = 0.0
+        var mean = [Double](repeating: 0, count: d)
         if d == 1 {
-            let axis = grid.axes[0]
-            for i in windows[0] {
+            let axis = grid.axes[0], n = axis.count
+            func logWeight(_ i: Int) -> Double {
                 let dx = x[0] - axis[i]
-                logs.append(grid.logp[i] + k * dx * dx + trapezoid(i, axis.count))
-                nodes.append([axis[i]])
+                return grid.logp[i] + k * dx * dx + trapezoid(i, n)
+            }
+            for i in windows[0] { top = max(top, logWeight(i)) }
+            guard top > -Double.infinity else { return x }   // no mass near x: r* is undefined; keep x
+            for i in windows[0] {
+                let w = _exp(logWeight(i) - top)
+                total += w
+                mean[0] += w * axis[i]
             }
         } else {
             let ax = grid.axes[0], ay = grid.axes[1]
+            func logWeight(_ i: Int, _ j: Int) -> Double {
+                let dx = x[0] - ax[i], dy = x[1] - ay[j]
+                return grid.logp[i * ay.count + j] + k * (dx * dx + dy * dy) + trapezoid(i, ax.count) + trapezoid(j, ay.count)
+            }
+            for i in windows[0] { for j in windows[1] { top = max(top, logWeight(i, j)) } }
+            guard top > -Double.infinity else { return x }
             for i in windows[0] {
                 for j in windows[1] {
-                    let dx = x[0] - ax[i], dy = x[1] - ay[j]
-                    logs.append(grid.logp[i * ay.count + j] + k * (dx * dx + dy * dy)
-                                + trapezoid(i, ax.count) + trapezoid(j, ay.count))
-                    nodes.append([ax[i], ay[j]])
+                    let w = _exp(logWeight(i, j) - top)
+                    total += w
+                    mean[0] += w * ax[i]
+                    mean[1] += w * ay[j]
                 }
             }
-        }
-        let top = logs.max() ?? -Double.infinity
-        guard top > -Double.infinity else { return x }   // no mass near x: r* is undefined; keep x
-        var total = 0.0
-        var mean = [Double](repeating: 0, count: d)
-        for (w0, y) in zip(logs, nodes) {
-            let w = _exp(w0 - top)
-            total += w
-            for a in 0..<d { mean[a] += w * y[a] }
         }
         return mean.map { $0 / total }
     }
