@@ -4,7 +4,9 @@ import AEBindings
 import Foundation
 
 /// Runs every script in Tests/golden/sampling: its printed lines must equal its `# expect: ...`
-/// comments (in order), and a script with `# expect error: message` must stop with that message.
+/// comments (in order), and a script with `# expect error: file:line:col: error: message` must stop
+/// with that error (the first line of its rendering), as the shared golden runner checks them. This
+/// runs only the sampling folder, so it stays quick in debug builds.
 final class SamplingGoldenTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("golden/sampling")
@@ -26,9 +28,9 @@ final class SamplingGoldenTests: XCTestCase {
             let engine = Engine(options: options, output: { output += $0 }, diagnostics: { _ in })
             engine.register(Builtins.all)
             var message: String?
-            do { _ = try engine.run(source, file: file) }
-            catch let error as ScriptError { message = error.message }
-            catch let errors as ScriptErrors { message = errors.errors.first?.message }
+            do { _ = try engine.run(source, file: "sampling/" + file) }
+            catch let error as ScriptError { message = error.rendered.split(separator: "\n").first.map(String.init) }
+            catch let errors as ScriptErrors { message = errors.errors.first?.rendered.split(separator: "\n").first.map(String.init) }
             let lines = output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
             XCTAssertEqual(lines, expected, "\(file): output")
             XCTAssertEqual(message, expectedError, "\(file): error")
