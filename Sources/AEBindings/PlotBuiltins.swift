@@ -139,8 +139,8 @@ enum PlotBuiltins {
                      Parameter("n", default: .number(400))] + PlotOptions.common,
         doc: """
         curve(f, range: [-1.5, 1.5], n: 400): the graph of a 1-D function or density over range, at n
-        points. For a density (Figure 3), two panels: p(x), normalised over range, and its score
-        d/dx log p(x). For a function fn(x) returning a number, one line.
+        points. For a density (Figure 3), two panels: p(x) and its score d/dx log p(x). For a 1-D
+        auto-encoder, its score estimate (r(x) − x)/σ². For a function fn(x) returning a number, one line.
         \(PlotOptions.commonDoc)
 
             curve(energy1d())                                # Figure 3
@@ -168,24 +168,36 @@ enum PlotBuiltins {
             return result(try PlotOptions.figure(args, layers: [.line(Line(xs: xs, ys: ys, label: label, color: color))],
                                                  xLabel: "x"))
         case .object(let object):
-            guard let field = findInside((any EnergyField).self, object) else {
+            guard let target = object as? any SamplingTarget else {
                 throw NativeError("curve(): cannot draw a \(args["f"].typeName)", argument: "f",
                                   hint: "curve draws a 1-D density or a function fn(x) returning a number")
             }
+            let (field, threads) = try PlotOptions.field(target, args: args, name: "f")
             guard field.dim == 1 else {
-                throw NativeError("curve(): the density is \(field.dim)-dimensional; curve draws 1-D densities",
-                                  argument: "f", hint: "quiver(density) draws the score of a 2-D density")
+                throw NativeError("curve(): the \(args["f"].typeName) is \(field.dim)-dimensional; curve draws 1-D "
+                                  + "densities", argument: "f", hint: "quiver(density) draws the score of a 2-D density")
             }
             let points = Dataset(rows: n, dim: 1, values: xs)
-            let threads = args.context.options.threads
-            let energy = field.energy(points, threads: threads)
-            let score = field.score(points, threads: threads).values
-            // p ∝ exp(−E), normalised by the trapezoid rule over the range; shifting by min E avoids overflow.
-            let lowest = energy.filter(\.isFinite).min() ?? 0
-            let unnormalised = energy.map { exp(-($0 - lowest)) }
-            let h = xs[1] - xs[0]
-            let mass = h * (unnormalised.reduce(0, +) - (unnormalised[0] + unnormalised[n - 1]) / 2)
-            let p = unnormalised.map { mass > 0 ? $0 / mass : .nan }
+            let (p, score) = try target.checked { () -> ([Double]?, [Double]) in
+                let score = field.score(points, threads: threads).values
+                // A density knows its normaliser; any other energy is normalised over the range shown.
+                if let density = (object as? DensityValue)?.density {
+                    return (density.logp(points, threads: threads).map { exp($0) }, score)
+                }
+                guard let energyField = field as? any EnergyField else { return (nil, score) }
+                let energy = energyField.energy(points, threads: threads)
+                let lowest = energy.filter(\.isFinite).min() ?? 0
+                let unnormalised = energy.map { exp(-($0 - lowest)) }
+                let h = xs[1] - xs[0]
+                let mass = h * (unnormalised.reduce(0, +) - (unnormalised[0] + unnormalised[n - 1]) / 2)
+                return (unnormalised.map { mass > 0 ? $0 / mass : .nan }, score)
+            }
+            guard let p else {
+                // An auto-encoder has no density to show, only its estimate (r(x) − x)/σ² (eq. 5).
+                return result(try PlotOptions.figure(args, layers: [.line(Line(xs: xs, ys: score, label: label,
+                                                                              color: color))],
+                                                     xLabel: "x", yLabel: "(r(x) − x)/σ²"))
+            }
             let left = Figure(title: "p(x)", xLabel: "x", xLimits: span,
                               layers: [.line(Line(xs: xs, ys: p, label: label, color: color ?? Palette.color(0)))])
             let right = Figure(title: "score d/dx log p(x)", xLabel: "x", xLimits: span,

@@ -16,7 +16,8 @@ extension PlotBuiltins {
         field is a 2-D auto-encoder (arrows r(x) − x, the paper's estimate of the score up to σ²), a 2-D
         density (its score), a function fn(p) returning [u, v] at p = [x, y], or a record {x:, y:, u:, v:}
         of equal-length lists (grid is then ignored). grid is [xmin, xmax, ymin, ymax] (steps × steps
-        arrows), a Dataset of 2-D points, or nil: the box of the data plus 10% (else [-1, 1]²).
+        arrows), a Dataset of 2-D points, or nil: the box of the data (or of the model's training data)
+        plus 10%, else [-1, 1]².
         The longest arrow is 0.9 grid spacings long. Near the data the vectors are tiny, so
         scale: "log" makes lengths grow with log10 of the magnitude (over three decades) and
         magnitude: true colours each arrow by its log-magnitude (viridis: dark small, yellow large).
@@ -53,7 +54,6 @@ extension PlotBuiltins {
 
     /// The grid points and the vectors at them.
     static func fieldArrows(_ args: Arguments, data: Dataset?, steps: Int) throws -> (Dataset, Dataset) {
-        let threads = args.context.options.threads
         func dimensionError(_ d: Int, _ what: String) -> NativeError {
             NativeError("quiver(): the \(what) is \(d)-dimensional; quiver draws 2-D fields", argument: "field",
                         hint: "pairs(data, samples) shows pairs of dimensions of higher-dimensional data")
@@ -97,21 +97,21 @@ extension PlotBuiltins {
             }
             return (points, Dataset(rows: points.n, dim: 2, values: values))
         case .object(let object):
-            if let model = findInside((any ReconstructionField).self, object) {
-                guard model.dim > 0 else {
-                    throw NativeError("quiver(): the auto-encoder is not trained yet", argument: "field",
-                                      hint: "train(ae, data) first")
+            if let target = object as? any SamplingTarget {
+                let (field, threads) = try PlotOptions.field(target, args: args, name: "field")
+                let isModel = field is any ReconstructionField
+                guard field.dim == 2 else { throw dimensionError(field.dim, isModel ? "auto-encoder" : "density") }
+                // Without data, the box of the data the model was trained on, when it is known.
+                let box = data ?? target.trainingData.flatMap { $0.dim == 2 ? $0 : nil }
+                let points = try PlotSources.grid(args["grid"], steps: steps, around: box, args: args)
+                // An auto-encoder draws r(x) − x (Figure 5); anything else its score.
+                let vectors = try target.checked { () -> Dataset in
+                    guard let model = field as? any ReconstructionField else { return field.score(points, threads: threads) }
+                    var r = model.reconstruct(points, threads: threads)
+                    for k in r.values.indices { r.values[k] -= points.values[k] }
+                    return r
                 }
-                guard model.dim == 2 else { throw dimensionError(model.dim, "auto-encoder") }
-                let points = try PlotSources.grid(args["grid"], steps: steps, around: data, args: args)
-                var r = model.reconstruct(points, threads: threads)
-                for k in r.values.indices { r.values[k] -= points.values[k] }
-                return (points, r)
-            }
-            if let field = findInside((any ScoreField).self, object) {
-                guard field.dim == 2 else { throw dimensionError(field.dim, "density") }
-                let points = try PlotSources.grid(args["grid"], steps: steps, around: data, args: args)
-                return (points, field.score(points, threads: threads))
+                return (points, vectors)
             }
             throw NativeError("quiver(): cannot draw a \(args["field"].typeName) as a vector field", argument: "field",
                               hint: "give an auto-encoder, a density, a function fn(p) [u, v] or a record {x:, y:, u:, v:}")

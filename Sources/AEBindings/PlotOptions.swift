@@ -82,6 +82,19 @@ enum PlotOptions {
         }
     }
 
+    /// The field of a model or density argument (an untrained model is an error naming the argument),
+    /// and how many threads may evaluate it.
+    static func field(_ target: any SamplingTarget, args: Arguments, name: String) throws -> (any ScoreField, Int) {
+        do {
+            let field = try target.samplingField()
+            return (field, target.isThreadSafe ? args.context.options.threads : 1)
+        } catch var error as NativeError {
+            error.message = "\(args.function.name)(): \(error.message)"
+            error.argument = error.argument ?? name
+            throw error
+        }
+    }
+
     /// The finite-or-not numbers of a list, a dataset column, or a 1-D dataset; never empty.
     static func values(_ args: Arguments, _ name: String, column: Int = 0) throws -> [Double] {
         let values: [Double]
@@ -98,20 +111,4 @@ enum PlotOptions {
         guard !values.isEmpty else { throw NativeError("\(args.function.name)(): \(name) is empty", argument: name) }
         return values
     }
-}
-
-/// Finds a value of type `T` in a host object: the object itself, or a stored property of it (one or two
-/// levels down), so plots accept models, densities and chains whatever wrapper holds them.
-func findInside<T>(_ type: T.Type, _ value: Any, depth: Int = 2) -> T? {
-    if let found = value as? T { return found }
-    guard depth > 0 else { return nil }
-    let mirror = Mirror(reflecting: value)
-    // Never walk the elements of arrays (a model's weights): plot sources are named properties.
-    if mirror.displayStyle == .collection || mirror.displayStyle == .dictionary || mirror.displayStyle == .set {
-        return nil
-    }
-    for child in mirror.children {
-        if let found = findInside(type, child.value, depth: depth - 1) { return found }
-    }
-    return nil
 }

@@ -23,7 +23,7 @@ enum PlotSources {
         }
         switch value {
         case .object(let object):
-            guard let data = findInside(Dataset.self, object) else { throw fail() }
+            guard let data = (object as? DatasetValue)?.data else { throw fail() }
             return (0..<data.n).map { data.row($0) }
         case .record(let r):
             for key in ["fixed", "points", "attractors"] {
@@ -112,14 +112,14 @@ enum PlotSources {
     static func chains(_ args: Arguments, _ name: String) throws -> [Dataset] {
         let value = args[name]
         if case .object(let object) = value {
-            if let draws = findInside([Dataset].self, object), !draws.isEmpty { return draws }
-            if let data = findInside(Dataset.self, object) { return [data] }
+            if let chain = object as? ChainValue { return chain.chain.draws }
+            if let data = object as? DatasetValue { return [data.data] }
             throw NativeError("\(args.function.name)(): cannot trace a \(value.typeName)", argument: name,
                               hint: "trace draws a Chain (from sample), a Dataset or a list of numbers")
         }
         if case .list(let items) = value, let first = items.first, case .object = first {
             return try items.map { item in
-                guard case .object(let object) = item, let data = findInside(Dataset.self, object) else {
+                guard case .object(let object) = item, let data = (object as? DatasetValue)?.data else {
                     throw NativeError("\(args.function.name)(): \(name) must be a list of Datasets", argument: name)
                 }
                 return data

@@ -2,13 +2,16 @@
 /// `rows` characters has (2·columns) × (4·rows) dots. Pixel (0, 0) is the top-left dot. Each cell keeps
 /// the colour of the last layer that drew in it.
 public struct BrailleCanvas {
+    /// The width in characters.
     public let columns: Int
+    /// The height in characters.
     public let rows: Int
     var bits: [UInt8]
     var colors: [RGB?]
     /// Characters that replace a cell's dots (arrows of a vector field).
     var glyphs: [Character?]
 
+    /// An empty canvas of `columns` × `rows` characters.
     public init(columns: Int, rows: Int) {
         precondition(columns >= 1 && rows >= 1)
         self.columns = columns
@@ -26,7 +29,9 @@ public struct BrailleCanvas {
         if let color { colors[cell] = color }
     }
 
+    /// Dots across: two per character.
     public var pixelWidth: Int { 2 * columns }
+    /// Dots down: four per character.
     public var pixelHeight: Int { 4 * rows }
 
     /// The dot bit of pixel (dx, dy) within its cell, as in the Unicode braille block (U+2800).

@@ -5,18 +5,24 @@
 ///     fig.add(.quiver(Quiver(xs: gx, ys: gy, us: u, vs: v, scaling: .logMagnitude)))
 ///     let svg = SVGRenderer().render(.single(fig))
 public struct Figure: Equatable {
+    /// Drawn above the axes (or above the grid).
     public var title: String?
+    /// The label under the x axis.
     public var xLabel: String?
+    /// The label beside the y axis.
     public var yLabel: String?
     /// Fixed axis ranges; nil fits the data (with a small margin).
     public var xLimits: ClosedRange<Double>?
+    /// A fixed y range; nil fits the data.
     public var yLimits: ClosedRange<Double>?
     /// Show the legend: nil shows it when some layer has a label.
     public var legend: Bool?
     /// One data unit is as long on both axes (geometry, vector fields).
     public var equalAspect: Bool
+    /// Drawn in order: the first at the bottom.
     public var layers: [Layer]
 
+    /// A figure; every part is optional and can be set later.
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
                 xLimits: ClosedRange<Double>? = nil, yLimits: ClosedRange<Double>? = nil,
                 legend: Bool? = nil, equalAspect: Bool = false, layers: [Layer] = []) {
@@ -25,6 +31,7 @@ public struct Figure: Equatable {
         self.legend = legend; self.equalAspect = equalAspect; self.layers = layers
     }
 
+    /// Adds a layer on top of the others.
     public mutating func add(_ layer: Layer) { layers.append(layer) }
 
     /// Whether the legend is drawn.
@@ -87,15 +94,20 @@ public struct Figure: Equatable {
 
 /// Panels in a grid, filled row by row (Figure 6: dimension pairs, original and sampled side by side).
 public struct FigureGrid: Equatable {
+    /// The figures, in reading order.
     public var panels: [Figure]
+    /// Panels per row.
     public var columns: Int
+    /// Drawn above the axes (or above the grid).
     public var title: String?
 
+    /// A grid of `panels`, `columns` to a row.
     public init(panels: [Figure], columns: Int, title: String? = nil) {
         precondition(columns >= 1)
         self.panels = panels; self.columns = columns; self.title = title
     }
 
+    /// Rows of panels needed.
     public var rows: Int { (panels.count + columns - 1) / columns }
 }
 
@@ -112,6 +124,7 @@ public enum Plot: Equatable {
         }
     }
 
+    /// The title of the figure or of the grid.
     public var title: String? {
         switch self {
         case .single(let f): return f.title

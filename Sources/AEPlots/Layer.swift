@@ -60,14 +60,20 @@ enum Extent {
 
 /// Points drawn as small discs (the data under a vector field, samples).
 public struct Scatter: Equatable {
+    /// x coordinates, data units.
     public var xs: [Double]
+    /// y coordinates, data units (as many as xs).
     public var ys: [Double]
+    /// The legend text; nil leaves the layer out of the legend.
     public var label: String?
+    /// nil takes the next colour of the palette.
     public var color: RGB?
     /// Radius in SVG pixels.
     public var size: Double
+    /// Fill opacity in [0, 1].
     public var opacity: Double
 
+    /// Points at (xs[i], ys[i]).
     public init(xs: [Double], ys: [Double], label: String? = nil, color: RGB? = nil, size: Double = 1.5,
                 opacity: Double = 0.7) {
         precondition(xs.count == ys.count)
@@ -78,13 +84,20 @@ public struct Scatter: Equatable {
 
 /// A polyline through (x, y) pairs; a non-finite value breaks the line.
 public struct Line: Equatable {
+    /// x coordinates, data units.
     public var xs: [Double]
+    /// y coordinates, data units (as many as xs).
     public var ys: [Double]
+    /// The legend text; nil leaves the layer out of the legend.
     public var label: String?
+    /// nil takes the next colour of the palette.
     public var color: RGB?
+    /// Stroke width in SVG pixels.
     public var width: Double
+    /// Dashes instead of a solid line.
     public var dashed: Bool
 
+    /// A line through (xs[i], ys[i]) in order.
     public init(xs: [Double], ys: [Double], label: String? = nil, color: RGB? = nil, width: Double = 1.5,
                 dashed: Bool = false) {
         precondition(xs.count == ys.count)
@@ -95,11 +108,16 @@ public struct Line: Equatable {
 
 /// Bars over consecutive intervals [edges[i], edges[i+1]] (a histogram).
 public struct Bars: Equatable {
+    /// Interval boundaries, increasing (one more than heights).
     public var edges: [Double]
+    /// The height of each bar (a count, for a histogram).
     public var heights: [Double]
+    /// The legend text; nil leaves the layer out of the legend.
     public var label: String?
+    /// nil takes the next colour of the palette.
     public var color: RGB?
 
+    /// Bars of the given heights between consecutive edges.
     public init(edges: [Double], heights: [Double], label: String? = nil, color: RGB? = nil) {
         precondition(edges.count == heights.count + 1)
         self.edges = edges; self.heights = heights; self.label = label; self.color = color
@@ -123,15 +141,22 @@ public struct Bars: Equatable {
 
 /// Distinct symbols at a few points: fixed points and attractors over a vector field (Figure 7).
 public struct Markers: Equatable {
+    /// The symbols a marker can have.
     public enum Shape: String, Equatable, CaseIterable { case cross, circle, diamond }
+    /// x coordinates, data units.
     public var xs: [Double]
+    /// y coordinates, data units (as many as xs).
     public var ys: [Double]
+    /// The symbol drawn.
     public var shape: Shape
+    /// The legend text; nil leaves the layer out of the legend.
     public var label: String?
+    /// nil takes the next colour of the palette.
     public var color: RGB?
     /// Half the symbol's width in SVG pixels.
     public var size: Double
 
+    /// Symbols at (xs[i], ys[i]).
     public init(xs: [Double], ys: [Double], shape: Shape = .cross, label: String? = nil, color: RGB? = nil,
                 size: Double = 6) {
         precondition(xs.count == ys.count)

@@ -1,9 +1,13 @@
 /// A colour as 8-bit red, green and blue.
 public struct RGB: Equatable, Hashable, Sendable {
+    /// Red, 0–255.
     public var red: UInt8
+    /// Green, 0–255.
     public var green: UInt8
+    /// Blue, 0–255.
     public var blue: UInt8
 
+    /// A colour from its 8-bit components.
     public init(_ red: UInt8, _ green: UInt8, _ blue: UInt8) {
         self.red = red
         self.green = green

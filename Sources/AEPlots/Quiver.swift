@@ -6,6 +6,7 @@ import Foundation
 /// tiny, so `scaling: .logMagnitude` maps lengths through log10 over three decades, and `colorByMagnitude`
 /// colours each arrow by its log-magnitude (viridis).
 public struct Quiver: Equatable {
+    /// How vector magnitudes become arrow lengths.
     public enum Scaling: String, Equatable, CaseIterable {
         /// Length proportional to |(u, v)|.
         case linear
@@ -13,15 +14,24 @@ public struct Quiver: Equatable {
         case logMagnitude = "log"
     }
 
+    /// x coordinates, data units.
     public var xs: [Double]
+    /// y coordinates, data units (as many as xs).
     public var ys: [Double]
+    /// x components of the vectors.
     public var us: [Double]
+    /// y components of the vectors.
     public var vs: [Double]
+    /// The legend text; nil leaves the layer out of the legend.
     public var label: String?
+    /// nil takes the next colour of the palette.
     public var color: RGB?
+    /// How vector lengths map to arrow lengths.
     public var scaling: Scaling
+    /// Colour each arrow by its log-magnitude (viridis) instead of `color`.
     public var colorByMagnitude: Bool
 
+    /// The vector (us[i], vs[i]) at (xs[i], ys[i]).
     public init(xs: [Double], ys: [Double], us: [Double], vs: [Double], label: String? = nil, color: RGB? = nil,
                 scaling: Scaling = .linear, colorByMagnitude: Bool = false) {
         precondition(xs.count == ys.count && xs.count == us.count && xs.count == vs.count)
@@ -32,6 +42,7 @@ public struct Quiver: Equatable {
     /// One arrow as drawn, in data units: from (x, y) to (tipX, tipY); `level` in [0, 1] is its
     /// log-magnitude relative to the field (for colour).
     public struct Arrow: Equatable {
+        /// Tail (x, y), tip (tipX, tipY), and log-magnitude level in [0, 1].
         public var x, y, tipX, tipY, level: Double
     }
 

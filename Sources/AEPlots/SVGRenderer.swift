@@ -6,16 +6,19 @@ import Foundation
 ///     let svg = SVGRenderer().render(.single(fig))
 ///     try SVGRenderer().write(.single(fig), to: "field.svg")
 public struct SVGRenderer {
-    /// The size of a single figure, in pixels.
+    /// The width of a single figure, in pixels.
     public var width: Double
+    /// The height of a single figure, in pixels.
     public var height: Double
-    /// The size of one panel of a grid.
+    /// Width of one grid panel, in pixels.
     public var panelWidth: Double
+    /// Height of one grid panel, in pixels.
     public var panelHeight: Double
 
     /// Fonts every browser has.
     static let fontFamily = "Helvetica, Arial, sans-serif"
 
+    /// A renderer for figures of `width` × `height` and grid panels of `panelWidth` × `panelHeight` pixels.
     public init(width: Double = 640, height: Double = 480, panelWidth: Double = 300, panelHeight: Double = 250) {
         self.width = width; self.height = height; self.panelWidth = panelWidth; self.panelHeight = panelHeight
     }

@@ -5,14 +5,18 @@ import Foundation
 ///
 ///     print(TextRenderer().render(.single(fig)))
 public struct TextRenderer {
-    /// The canvas of a single figure, in characters (each 2 × 4 dots).
+    /// The canvas width of a single figure, in characters (each 2 dots wide).
     public var width: Int
+    /// The canvas height of a single figure, in characters (each 4 dots tall).
     public var height: Int
-    /// The canvas of one panel of a grid.
+    /// Canvas width of one grid panel, in characters.
     public var panelWidth: Int
+    /// Canvas height of one grid panel, in characters.
     public var panelHeight: Int
+    /// Use ANSI 256-colour escapes.
     public var color: Bool
 
+    /// A renderer with canvases of the given sizes in characters (at least 4 × 2).
     public init(width: Int = 60, height: Int = 15, panelWidth: Int = 24, panelHeight: Int = 6, color: Bool = false) {
         self.width = max(width, 4); self.height = max(height, 2)
         self.panelWidth = max(panelWidth, 4); self.panelHeight = max(panelHeight, 2)
