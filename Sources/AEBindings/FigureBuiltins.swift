@@ -16,7 +16,9 @@ extension PlotBuiltins {
         layers of the given figures on one set of axes, the first drawn at the bottom. Options left out
         are taken from the first figure that has them; legend: true/false forces the legend on or off.
 
-            fig = figure(scatter(data, label: "data"), quiver(ae, data: data), title: "Figure 5")
+            data = spiral(200)
+            sink = quiver(fn(p) [-p[0], -p[1]], grid: [-0.5, 0.5, -0.5, 0.5], steps: 8)
+            fig = figure(scatter(data, label: "data"), sink, title: "data over a field")
             empty = figure(title: "to fill with add()")
         """
     ) { args in
@@ -41,9 +43,9 @@ extension PlotBuiltins {
         add(fig, figs...): adds the layers of figs on top of fig's, changing fig (a Figure is shared, like
         a model), and returns fig. Titles and labels of fig stay.
 
-            fig = quiver(ae, data: data)
+            fig = quiver(fn(p) [-p[0], -p[1]], grid: [-1, 1, -1, 1], steps: 9)
             add(fig, markers([[0, 0]], label: "fixed point"))
-            save(fig, "field.svg")
+            fig.title = "a sink"                  # save(fig, "field.svg") writes it
         """
     ) { args in
         let target = try args.object("fig", as: FigureValue.self)
@@ -65,6 +67,7 @@ extension PlotBuiltins {
         doc: """
         panels(figs, cols: 2, title: nil): figures side by side in a grid, cols per row, filled row by row.
 
+            data = spiral(300); samples = draw(spiral_density(noise: 0.02), 300)
             panels([scatter(data, title: "data"), scatter(samples, title: "samples")], cols: 2)
         """
     ) { args in
@@ -101,6 +104,7 @@ extension PlotBuiltins {
         TERM is dumb); true or false forces it.
 
             show(scatter(spiral(500)))
+            fig = curve(fn(x) x ^ 3 - x, range: [-2, 2])
             show(fig, width: 100, height: 30, color: false)
         """
     ) { args in

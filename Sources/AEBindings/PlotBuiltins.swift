@@ -243,8 +243,9 @@ enum PlotBuiltins {
         attractors() returns, the attractors near the data (green crosses) and the spurious ones
         (vermillion diamonds) get their own legend entries. \(PlotOptions.commonDoc)
 
+            data = spiral(300); ae = dae(hidden: 16, sigma: 0.05); train(ae, data, iters: 20, method: "adam")
             fig = quiver(ae, data: data)
-            add(fig, markers(attractors(ae, grid(-1, 1, -1, 1, 20))))
+            add(fig, markers(attractors(ae, grid(-0.5, 0.5, -0.5, 0.5, 5), data: data)))
             markers([[0, 0], [0.5, 0.5]], shape: "circle", label: "fixed points")
         """
     ) { args in

@@ -23,7 +23,7 @@ extension PlotBuiltins {
         magnitude: true colours each arrow by its log-magnitude (viridis: dark small, yellow large).
         \(PlotOptions.commonDoc)
 
-            ae = dae(hidden: 1000, sigma: 0.01); data = spiral(10000); train(ae, data)
+            data = spiral(500); ae = dae(hidden: 20, sigma: 0.05); train(ae, data, iters: 20, method: "adam")
             fig = quiver(ae, data: data, scale: "log", magnitude: true, title: "r(x) − x")
             quiver(fn(p) [-p[0], -p[1]], grid: [-1, 1, -1, 1], steps: 15)
         """
@@ -130,7 +130,8 @@ extension PlotBuiltins {
         of the samples beside it on the same axes. dims picks and orders the dimensions (default all);
         cols defaults to 4 with samples (two pairs a row), else 3.
 
-            pairs(manifold10(1000), chain.samples)
+            data = manifold10(500)
+            pairs(data, samples: draw(manifold10_density(), 500))     # samples: e.g. chain.samples
             pairs(data, dims: [0, 1, 2], cols: 3)
         """
     ) { args in
@@ -185,7 +186,7 @@ extension PlotBuiltins {
         Dataset whose rows are successive states, or a list of numbers.
         \(PlotOptions.commonDoc)
 
-            c = sample(ae, mh(0.1), 5000); trace(c, dims: [0])
+            c = sample(normal(mean: [0, 0], sd: 1), mh(1, exact: true), 500); trace(c, dims: [0])
             trace([0.1, 0.3, 0.2, 0.5], title: "a short chain")
         """
     ) { args in
