@@ -1,5 +1,6 @@
 import AEBindings
 import AELang
+import AEStdlib
 import Foundation
 
 /// One engine, set up the way the command line wants it, and the batch ways of running code in it.
@@ -14,6 +15,7 @@ final class Session {
     init(options: EngineOptions, scriptArguments: [String]) {
         engine = Engine(options: options, output: Session.writeOutput, diagnostics: Session.writeError)
         engine.register(Builtins.all)
+        engine.bundledModules = Stdlib.modules
         engine.setGlobal("args", .list(scriptArguments.map { .string($0) }))
         if let path = ProcessInfo.processInfo.environment["AE_PATH"] {
             engine.searchPaths = path.split(separator: ":").map(String.init)

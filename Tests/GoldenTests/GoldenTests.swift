@@ -1,5 +1,6 @@
 import AEBindings
 import AELang
+import AEStdlib
 import Foundation
 import XCTest
 
@@ -60,6 +61,7 @@ final class GoldenTests: XCTestCase {
                             output: { sink.result.stdout += $0; sink.result.combined += $0 },
                             diagnostics: { sink.result.combined += $0 })
         engine.register(Builtins.all)
+        engine.bundledModules = Stdlib.modules
         engine.setGlobal("args", .list([]))
         if let seconds = script.options["cancelAfter"] {
             // Stands in for Ctrl-C: the run must stop with "interrupted".
