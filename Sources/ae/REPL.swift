@@ -12,6 +12,7 @@ final class REPL {
 
     static let helpText = """
         Enter code to run it; the value of an expression is printed and kept in `ans`.
+          help()         the builtins, grouped by area (language, data, models, densities, ...)
           ?name          the documentation of a builtin or of your own function (also help(name))
           :load FILE     run a script in this session
           :help          this text
