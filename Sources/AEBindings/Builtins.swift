@@ -4,12 +4,20 @@ import AELang
 ///
 /// Each area keeps its builtins in its own file (`DataBuiltins`, `ModelBuiltins`, ...).
 public enum Builtins {
-    /// The functions to register with an engine.
+    /// The functions to register with an engine, each with its `topic` for `help()`.
     public static var all: [Function] {
-        FileBuiltins.functions
+        let areas: [(topic: String, functions: [Function])] = [
+            ("files", FileBuiltins.functions),
             // DensityBuiltins.mixture serves both forms: mixture(densities) and mixture(n, components).
-            + DataBuiltins.functions.filter { $0.name != "mixture" }
-            + ModelBuiltins.functions + DensityBuiltins.functions
-            + SamplingBuiltins.functions + PlotBuiltins.functions
+            ("data", DataBuiltins.functions.filter { $0.name != "mixture" }),
+            ("models", ModelBuiltins.functions),
+            ("densities", DensityBuiltins.functions),
+            ("sampling", SamplingBuiltins.functions),
+            ("plots", PlotBuiltins.functions),
+        ]
+        for area in areas {
+            for function in area.functions { function.topic = area.topic }
+        }
+        return areas.flatMap { $0.functions }
     }
 }

@@ -112,9 +112,7 @@ extension PlotBuiltins {
         let width = try args.int("width", in: 10...1000)
         let height = try args.int("height", in: 3...500)
         let color = args.isNil("color") ? TerminalColor.enabled : try args.bool("color")
-        let renderer = TextRenderer(width: width, height: height, panelWidth: max(10, width * 2 / 5),
-                                    panelHeight: max(3, height * 2 / 5), color: color)
-        args.context.write(renderer.render(fig.plot))
+        args.context.write(fig.render(width: width, height: height, color: color))
         return .nil
     }
 }

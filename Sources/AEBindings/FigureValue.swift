@@ -98,6 +98,19 @@ final class FigureValue: HostObject, Saveable {
         }
     }
 
+    /// The braille drawing `show` prints: width × height characters, a grid's panels 2/5 of each.
+    func render(width: Int, height: Int, color: Bool) -> String {
+        TextRenderer(width: width, height: height, panelWidth: max(10, width * 2 / 5),
+                     panelHeight: max(3, height * 2 / 5), color: color).render(plot)
+    }
+
+    /// The REPL's echo draws the figure as `show` does (a plot area of at most 60 characters, less on
+    /// a narrow terminal, leaving room for the axis labels), then its summary.
+    func display(width: Int, color: Bool) -> String? {
+        let drawing = render(width: max(10, min(width - 8, 60)), height: 15, color: color)
+        return drawing + (drawing.hasSuffix("\n") ? "" : "\n") + summary
+    }
+
     /// `.svg`: a standalone SVG; `.txt`: the plain braille drawing that `show` prints.
     func save(to path: String) throws {
         let ext = (path as NSString).pathExtension.lowercased()

@@ -1,4 +1,5 @@
 import AELang
+import Foundation
 
 /// A host object that `save(value, path)` can write: a model, a dataset, a figure. Each writes
 /// atomically (a temporary file in the same folder, then rename), so a failed save leaves any old file
@@ -10,7 +11,7 @@ protocol Saveable: HostObject {
 }
 
 enum FileBuiltins {
-    static var functions: [Function] { [save] }
+    static var functions: [Function] { [save, mkdir] }
 
     static let save = Function(
         name: "save",
@@ -31,5 +32,46 @@ enum FileBuiltins {
         }
         try saveable.save(to: path)
         return .nil
+    }
+
+    static let mkdir = Function(
+        name: "mkdir",
+        parameters: [Parameter("path")],
+        doc: """
+        mkdir(path): creates the folder `path` and any missing parent folders (nothing to do when it
+        exists); returns path. Needs the host's permission to write files, like save. save itself never
+        creates folders: a missing folder is an error there.
+
+            out = mkdir("out/figures")
+            save(fig, out + "/field.svg")
+        """
+    ) { args in
+        let path = try args.context.writablePath(try args.string("path"))
+        guard !path.isEmpty else { throw NativeError("mkdir(): the path is empty", argument: "path") }
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw NativeError("mkdir(): '\(path)' exists and is not a folder", argument: "path")
+            }
+            return .string(path)
+        }
+        do {
+            try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            // Name the first part of the path that blocks it: a file where a folder should be, or a
+            // folder we may not write into.
+            var reason = "permission denied or read-only file system"
+            let parts = path.split(separator: "/")
+            for count in 1..<max(1, parts.count) {
+                let prefix = (path.hasPrefix("/") ? "/" : "") + parts[..<count].joined(separator: "/")
+                if manager.fileExists(atPath: prefix, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    reason = "'\(prefix)' is a file, not a folder"
+                    break
+                }
+            }
+            throw NativeError("mkdir(): cannot create '\(path)': \(reason)", argument: "path")
+        }
+        return .string(path)
     }
 }

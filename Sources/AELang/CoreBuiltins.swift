@@ -5,7 +5,7 @@ import Foundation
 extension Engine {
     func coreBuiltins() -> [Function] {
         let output = context
-        return [
+        let language: [Function] = [
             Function(name: "print", parameters: [Parameter("values", variadic: true)],
                      doc: """
                      print(values...): writes the values separated by spaces, then a newline.
@@ -83,16 +83,15 @@ extension Engine {
             Function(name: "help", parameters: [Parameter("topic", default: .nil)],
                      doc: """
                      help(f) or help("name"): prints the documentation of a function. help() lists the
-                     builtins. In the REPL, ?name does the same.
+                     functions, grouped by area (language, math, data, models, densities, sampling,
+                     plots ...). In the REPL, ?name does the same.
 
                          help(range)
                      """) { [unowned self] args in
                 let text: String
                 switch args["topic"] {
                 case .nil:
-                    let names = globalNames.filter { if case .function = global($0) { return true } else { return false } }
-                    text = "functions: " + names.joined(separator: ", ")
-                        + "\ntype help(name) for one of them; the language is described in docs/language.md"
+                    text = helpIndex()
                 case .function(let function):
                     text = Engine.doc(of: function)
                 case .string(let name):
@@ -149,6 +148,47 @@ extension Engine {
                 SeedState.of(args.context).reseed(UInt64(n))
                 return .nil
             },
-        ] + MathBuiltins.functions
+        ]
+        for function in language { function.topic = "language" }
+        let math = MathBuiltins.functions
+        for function in math { function.topic = "math" }
+        return language + math
     }
+
+    /// The text of `help()`: the functions in scope grouped by `Function.topic` (builtins of the
+    /// language first, in `topicOrder`; others alphabetically), then the functions written in ae.
+    func helpIndex() -> String {
+        var groups: [String: [String]] = [:]
+        var written: [String] = []
+        for name in globalNames {
+            guard case .function(let function)? = global(name) else { continue }
+            if !function.isNative { written.append(name); continue }
+            groups[function.topic ?? "other", default: []].append(name)
+        }
+        let known = Engine.topicOrder.filter { groups[$0] != nil }
+        let rest = groups.keys.filter { !Engine.topicOrder.contains($0) }.sorted()
+        var lines: [(String, [String])] = (known + rest).map { ($0, groups[$0]!.sorted()) }
+        if !written.isEmpty { lines.append(("written in ae", written.sorted())) }
+        let labelWidth = (lines.map { $0.0.count }.max() ?? 0) + 2
+        var text = ""
+        for (topic, names) in lines {
+            var line = (topic + ":").padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+            var lineHasName = false
+            for (i, name) in names.enumerated() {
+                let item = name + (i < names.count - 1 ? "," : "")
+                if lineHasName && line.count + 1 + item.count > 100 {
+                    text += line + "\n"
+                    line = String(repeating: " ", count: labelWidth)
+                    lineHasName = false
+                }
+                line += (lineHasName ? " " : "") + item
+                lineHasName = true
+            }
+            text += line + "\n"
+        }
+        return text + "type help(name) for one of them; the language is described in docs/language.md"
+    }
+
+    /// The order `help()` lists the builtins' topics in.
+    static let topicOrder = ["language", "math", "files", "data", "models", "densities", "sampling", "plots"]
 }

@@ -41,6 +41,8 @@ public final class Engine {
         runtime.rangeFunction = core.first { $0.name == "range" }
         setGlobal("args", .list([]))
         setGlobal("ans", .nil)
+        // An ordinary global: a script may rebind it (`pi = 3`) without affecting other engines.
+        setGlobal("pi", .number(Double.pi))
     }
 
     deinit {

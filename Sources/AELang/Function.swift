@@ -18,6 +18,9 @@ public final class Function {
     public let parameters: [Parameter]
     /// The text `help(name)` prints: a signature line, a paragraph, and an example.
     public let doc: String
+    /// The area `help()` lists the function under, e.g. "language", "math", "data", "plots"; nil
+    /// for functions written in ae and for builtins the host did not file (listed as "other").
+    public var topic: String?
     let implementation: Implementation
     /// The same closure as `implementation` holds, for the call fast path (a plain optional reference
     /// is cheaper to test than the enum).

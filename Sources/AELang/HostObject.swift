@@ -24,6 +24,10 @@ public protocol HostObject: AnyObject {
     func element(_ index: Value) throws -> Value?
     /// What `len(object)` returns, e.g. a dataset's number of rows; nil when it has no length.
     var count: Int? { get }
+    /// A richer, multi-line form for an interactive echo, e.g. a figure drawn in braille, at most
+    /// `width` characters wide, with ANSI colours when `color` is true; nil (the default) when the
+    /// object has none, and the host shows `summary`.
+    func display(width: Int, color: Bool) -> String?
 }
 
 extension HostObject {
@@ -34,4 +38,5 @@ extension HostObject {
     }
     public func element(_ index: Value) throws -> Value? { nil }
     public var count: Int? { nil }
+    public func display(width: Int, color: Bool) -> String? { nil }
 }

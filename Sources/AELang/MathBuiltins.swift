@@ -1,6 +1,7 @@
 import Foundation
 
-/// sqrt exp log abs floor (element-wise on lists), min max, and the summaries sum mean median sd.
+/// sqrt exp log abs floor ceil (element-wise on lists), min max, the summaries sum mean median sd, and
+/// (in MathBuiltins+Trig.swift) trigonometry, rounding and formatting.
 enum MathBuiltins {
     static var functions: [Function] {
         elementwise("sqrt", "the square root", Foundation.sqrt, example: "sqrt(2)    # 1.4142135623730951")
@@ -8,10 +9,11 @@ enum MathBuiltins {
             + elementwise("log", "the natural logarithm", Foundation.log, example: "log(exp(2))    # 2")
             + elementwise("abs", "the absolute value", Swift.abs, example: "abs(-3)    # 3")
             + elementwise("floor", "the largest whole number <= x", Foundation.floor, example: "floor(2.7)    # 2")
-            + [extremum("min", <), extremum("max", >)] + summaries
+            + elementwise("ceil", "the smallest whole number >= x", Foundation.ceil, example: "ceil(2.1)    # 3")
+            + [extremum("min", <), extremum("max", >)] + summaries + trigonometry + rounding
     }
 
-    private static func elementwise(_ name: String, _ what: String, _ f: @escaping (Double) -> Double,
+    static func elementwise(_ name: String, _ what: String, _ f: @escaping (Double) -> Double,
                                     example: String) -> [Function] {
         [Function(name: name, parameters: [Parameter("x")],
                   doc: "\(name)(x): \(what) of x; of each element when x is a list.\n\n    \(example)") { args in

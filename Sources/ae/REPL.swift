@@ -12,6 +12,7 @@ final class REPL {
 
     static let helpText = """
         Enter code to run it; the value of an expression is printed and kept in `ans`.
+          help()         the builtins, grouped by area (language, data, models, densities, ...)
           ?name          the documentation of a builtin or of your own function (also help(name))
           :load FILE     run a script in this session
           :help          this text
@@ -85,6 +86,31 @@ final class REPL {
         return trimmed.hasPrefix(":") || trimmed.hasPrefix("?")
     }
 
+    /// The echo of a value: a host object's rich display when it has one (a figure is drawn), else
+    /// its round-trippable text.
+    static func echo(_ value: Value, engine: Engine) -> String {
+        if case .object(let object) = value,
+           let text = object.display(width: terminalWidth(), color: colorEnabled()) {
+            return text
+        }
+        return engine.describe(value)
+    }
+
+    /// The terminal's columns (80 when unknown).
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
+    /// ANSI colours when stdout is a terminal, TERM is not dumb and NO_COLOR (no-color.org) is unset.
+    static func colorEnabled() -> Bool {
+        let env = ProcessInfo.processInfo.environment
+        if let noColor = env["NO_COLOR"], !noColor.isEmpty { return false }
+        guard let term = env["TERM"], !term.isEmpty, term != "dumb" else { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+
     /// Runs one entry; false when the session should end.
     private func handle(_ entry: String) -> Bool {
         let trimmed = entry.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -97,7 +123,7 @@ final class REPL {
         let engine = self.engine
         _ = session.evaluate {
             if let value = try engine.evaluateInteractive(entry, file: "<repl>") {
-                Session.writeOutput(engine.describe(value) + "\n")
+                Session.writeOutput(REPL.echo(value, engine: engine) + "\n")
             }
         }
         return true

@@ -67,7 +67,8 @@ final class EngineTests: XCTestCase {
         let (engine, _) = makeEngine()
         try engine.run("fn dae(hidden: 1, sigma: 0.1, tied: true) { hidden }\nsigmoid_value = 1\nrec = {alpha: 1, beta: 2}")
         XCTAssertEqual(engine.completions(line: "pri", cursor: 3), ["print"])
-        XCTAssertEqual(engine.completions(line: "dae(hidden: 3, si", cursor: 17), ["sigma:", "sigmoid_value"])
+        XCTAssertEqual(engine.completions(line: "dae(hidden: 3, si", cursor: 17),
+                       ["sigma:", "sigmoid_value", "sign", "sin", "sinh"])
         XCTAssertTrue(engine.completions(line: "dae(", cursor: 4).contains("tied:"))
         XCTAssertEqual(engine.completions(line: "rec.al", cursor: 6), ["alpha"])
         XCTAssertTrue(engine.completions(line: "whi", cursor: 3).contains("while"))

@@ -170,4 +170,20 @@ final class REPLTests: XCTestCase {
         terminal.send("?sqrt\r")
         XCTAssertTrue(try terminal.expect("ae> ").contains("sqrt("))
     }
+
+    func testEchoingAFigureDrawsItInBraille() throws {
+        let terminal = try startREPL()
+        terminal.send("fig = scatter(spiral(300), title: \"spiral\")\r")
+        try terminal.expect("ae> ")
+        terminal.send("fig\r")
+        let echo = try terminal.expect("ae> ")
+        let braille = echo.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }
+        XCTAssertGreaterThan(braille.count, 50, "the points are drawn as braille dots:\n\(echo)")
+        XCTAssertTrue(echo.contains("┌") && echo.contains("┘") && echo.contains("│"), "the axis frame:\n\(echo)")
+        XCTAssertTrue(echo.contains("spiral"), "the title")
+        XCTAssertTrue(echo.hasSuffix("Figure(scatter, title: \"spiral\")\n"), "then the summary:\n\(echo)")
+        // Other host objects still echo their one-line summary.
+        terminal.send("spiral(10)\r")
+        XCTAssertEqual(try terminal.expect("ae> "), "spiral(10)\nDataset(10 × 2)\n")
+    }
 }

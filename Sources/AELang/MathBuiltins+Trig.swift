@@ -1,0 +1,121 @@
+import Foundation
+
+/// Trigonometric and hyperbolic functions, rounding, sign, clamp, nan tests and `format`.
+/// Out-of-domain arguments follow IEEE 754 as the other math builtins do: `asin(2)` is nan.
+extension MathBuiltins {
+    static var trigonometry: [Function] {
+        elementwise("sin", "the sine (x in radians)", Foundation.sin, example: "sin(pi / 2)    # 1")
+            + elementwise("cos", "the cosine (x in radians)", Foundation.cos, example: "cos(0)    # 1")
+            + elementwise("tan", "the tangent (x in radians)", Foundation.tan, example: "tan(pi / 4)    # 0.9999999999999999")
+            + elementwise("asin", "the arc sine, in [-pi/2, pi/2] (nan outside [-1, 1])", Foundation.asin,
+                          example: "asin(1)    # 1.5707963267948966")
+            + elementwise("acos", "the arc cosine, in [0, pi] (nan outside [-1, 1])", Foundation.acos,
+                          example: "acos(-1)    # 3.141592653589793")
+            + elementwise("atan", "the arc tangent, in (-pi/2, pi/2)", Foundation.atan, example: "atan(1)    # 0.7853981633974483")
+            + elementwise("sinh", "the hyperbolic sine", Foundation.sinh, example: "sinh(0)    # 0")
+            + elementwise("cosh", "the hyperbolic cosine", Foundation.cosh, example: "cosh(0)    # 1")
+            + elementwise("tanh", "the hyperbolic tangent", Foundation.tanh, example: "tanh(1)    # 0.7615941559557649")
+            + [atan2]
+    }
+
+    static var rounding: [Function] {
+        elementwise("sign", "-1, 0 or 1 as x is negative, zero or positive (nan for nan)", { x in
+            x.isNaN ? x : (x > 0 ? 1 : (x < 0 ? -1 : 0))
+        }, example: "sign(-2.5)    # -1")
+            + [round, clamp, predicate("isnan", "true when x is nan (not a number)", example: "isnan(0 / 0)    # true") { $0.isNaN },
+               predicate("isfinite", "true when x is neither nan nor ±inf", example: "isfinite(1 / 0)    # false") { $0.isFinite },
+               format]
+    }
+
+    static let atan2 = Function(
+        name: "atan2", parameters: [Parameter("y"), Parameter("x")],
+        doc: """
+        atan2(y, x): the angle in (-pi, pi] of the point (x, y) from the positive x axis, in radians.
+        Note the order: y first, as in C and NumPy.
+
+            atan2(1, -1)    # 2.356194490192345
+        """
+    ) { args in
+        .number(Foundation.atan2(try args.number("y"), try args.number("x")))
+    }
+
+    static let round = Function(
+        name: "round", parameters: [Parameter("x"), Parameter("digits", default: .number(0))],
+        doc: """
+        round(x, digits: 0): x rounded to `digits` decimals, half away from zero; negative digits
+        round to tens, hundreds ...; of each element when x is a list. Rounds the number as it prints,
+        so round(1.005, digits: 2) is 1.01.
+
+            round(2.5)                  # 3
+            round(-2.5)                 # -3
+            round(3.14159, digits: 2)   # 3.14
+            round(1234, digits: -2)     # 1200
+        """
+    ) { args in
+        let digits = try args.int("digits", in: -400...400)
+        func r(_ x: Double) -> Double { DecimalText(x)?.rounded(decimals: digits).value ?? x }
+        switch args["x"] {
+        case .number(let x): return .number(r(x))
+        case .list: return .list(try args.numbers("x").map { .number(r($0)) })
+        default: throw args.mismatch("x", expected: "a number or a list of numbers")
+        }
+    }
+
+    static let clamp = Function(
+        name: "clamp", parameters: [Parameter("x"), Parameter("lo"), Parameter("hi")],
+        doc: """
+        clamp(x, lo, hi): x limited to [lo, hi] (lo when x < lo, hi when x > hi); of each element when
+        x is a list. nan stays nan.
+
+            clamp(1.7, 0, 1)          # 1
+            clamp([-2, 0.5], 0, 1)    # [0, 0.5]
+        """
+    ) { args in
+        let lo = try args.number("lo"), hi = try args.number("hi")
+        guard lo <= hi else {
+            throw NativeError("clamp(): lo must not exceed hi (lo is \(formatNumber(lo)), hi is \(formatNumber(hi)))",
+                              argument: "lo")
+        }
+        func c(_ x: Double) -> Double { x.isNaN ? x : Swift.min(Swift.max(x, lo), hi) }
+        switch args["x"] {
+        case .number(let x): return .number(c(x))
+        case .list: return .list(try args.numbers("x").map { .number(c($0)) })
+        default: throw args.mismatch("x", expected: "a number or a list of numbers")
+        }
+    }
+
+    private static func predicate(_ name: String, _ what: String, example: String,
+                                  _ test: @escaping (Double) -> Bool) -> Function {
+        Function(name: name, parameters: [Parameter("x")],
+                 doc: "\(name)(x): \(what); a list of bools when x is a list.\n\n    \(example)") { args in
+            switch args["x"] {
+            case .number(let x): return .bool(test(x))
+            case .list: return .list(try args.numbers("x").map { .bool(test($0)) })
+            default: throw args.mismatch("x", expected: "a number or a list of numbers")
+            }
+        }
+    }
+
+    static let format = Function(
+        name: "format", parameters: [Parameter("x"), Parameter("digits", default: .nil), Parameter("sci", default: .bool(false))],
+        doc: """
+        format(x, digits: nil, sci: false): a number as text. Without digits, the shortest text that
+        reads back exactly (as str shows it); with digits, exactly that many digits after the point,
+        rounded half away from zero (as round does); sci: true writes m e n with one digit before the
+        point (digits defaults to 2 there). nan, inf and -inf print as such.
+
+            format(2 / 3, digits: 3)           # "0.667"
+            format(-0.5, digits: 0)            # "-1"
+            format(0.000123456, sci: true)     # "1.23e-4"
+            format(52000, digits: 1, sci: true)  # "5.2e4"
+        """
+    ) { args in
+        let x = try args.number("x")
+        let sci = try args.bool("sci")
+        if args.isNil("digits") {
+            return .string(sci ? DecimalFormat.scientific(x, decimals: 2) : formatNumber(x))
+        }
+        let digits = try args.int("digits", in: 0...400)
+        return .string(sci ? DecimalFormat.scientific(x, decimals: digits) : DecimalFormat.fixed(x, decimals: digits))
+    }
+}
