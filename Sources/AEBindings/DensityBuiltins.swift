@@ -120,7 +120,7 @@ enum DensityBuiltins {
         guard !items.isEmpty else { throw NativeError("mixture(): the list of densities is empty", argument: argument) }
         let parts = try items.map { item -> DensityValue in
             guard case .object(let object) = item, let value = object as? DensityValue else {
-                throw NativeError("mixture(): the components must be densities, found a \(item.typeName)",
+                throw NativeError("mixture(): the components must be densities, found \(withArticle(item.typeName))",
                                   argument: argument)
             }
             return value
