@@ -16,12 +16,15 @@ enum ModelBuiltins {
         parameters: [Parameter("hidden"), Parameter("sigma"), Parameter("tied", default: .bool(false)),
                      Parameter("activation", default: .string("tanh")), Parameter("decoder", default: .string("linear")),
                      Parameter("replicate", default: .number(1)), Parameter("resample", default: .bool(false)),
-                     Parameter("seed", default: .nil)],
+                     Parameter("seed", default: .nil), Parameter("init", default: .nil)],
         doc: """
-        dae(hidden:, sigma:, tied: false, activation: "tanh", decoder: "linear", replicate: 1, resample: false, seed:)
+        dae(hidden:, sigma:, tied: false, activation: "tanh", decoder: "linear", replicate: 1, resample: false, seed:, init:)
         a denoising auto-encoder (paper eq. 3): trained on x + N(0, sigma²) to reconstruct x, so that
         (r(x) − x)/sigma² estimates the score. The corruption is drawn once for the training set
         (replicate: k corrupts each point k times); resample: true redraws it every epoch (adam, sgd).
+        init: "ridge" (the default when untied: each hidden unit starts as a tanh ridge through a random
+        training point, V = 0, which trains fast) or "glorot" (small random weights, as in the paper's
+        experiments; the default when tied).
 
             ae = dae(hidden: 50, sigma: 0.1)
             train(ae, spiral(200), iters: 20)
@@ -35,11 +38,13 @@ enum ModelBuiltins {
     static let rcae = Function(
         name: "rcae",
         parameters: [Parameter("hidden"), Parameter("sigma"), Parameter("tied", default: .bool(false)),
-                     Parameter("activation", default: .string("tanh")), Parameter("seed", default: .nil)],
+                     Parameter("activation", default: .string("tanh")), Parameter("seed", default: .nil),
+                     Parameter("init", default: .nil)],
         doc: """
-        rcae(hidden:, sigma:, tied: false, activation: "tanh", seed:)
+        rcae(hidden:, sigma:, tied: false, activation: "tanh", seed:, init:)
         a reconstruction contractive auto-encoder (paper eq. 6): minimises ||r(x) − x||² + sigma²·||∂r/∂x||²,
         with a linear decoder. For small sigma it learns the same score as a DAE (Proposition 1).
+        init: "ridge" or "glorot", as for dae.
 
             ae = rcae(hidden: 50, sigma: 0.1)
             train(ae, spiral(200), iters: 20)
@@ -79,13 +84,17 @@ enum ModelBuiltins {
             replicate = try args.int("replicate", in: 1...1_000_000)
             resample = try args.bool("resample")
         }
+        var initialization: AutoEncoder.Initialization?
+        if args.function.parameters.contains(where: { $0.name == "init" }), !args.isNil("init") {
+            initialization = AutoEncoder.Initialization(rawValue: try args.choice("init", AutoEncoder.Initialization.allCases.map(\.rawValue)))!
+        }
         let seed: UInt64 = args.isNil("seed") ? args.context.numerics.nextSeed() : UInt64(try args.int("seed", in: 0...Int.max))
         do {
             let model = try AutoEncoder(kind, hidden: hidden, tied: tied, activation: activation, decoder: decoder,
-                                        replicate: replicate, resample: resample, seed: seed)
+                                        replicate: replicate, resample: resample, seed: seed, initialization: initialization)
             return .object(ModelValue(model))
         } catch let error as ModelError {
-            throw NativeError("\(args.function.name)(): \(error.message)", argument: "hidden")
+            throw NativeError("\(args.function.name)(): \(error.message)", argument: initialization == .ridge && tied ? "init" : "hidden")
         }
     }
 
