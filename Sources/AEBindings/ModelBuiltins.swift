@@ -111,7 +111,9 @@ enum ModelBuiltins {
         one iteration per step), "adam" or "sgd" (one iteration per epoch of minibatches of `batch` rows;
         lr defaults to 0.001 for adam, 0.01 for sgd). Stops after `iters`, when the gradient norm is below
         `tolerance`, or on Ctrl-C, keeping the best parameters. Training again continues from where it
-        stopped; ae.losses holds the loss of every iteration.
+        stopped; ae.losses holds the loss of every iteration. Ctrl-C works as for sample(): train returns
+        the model trained so far (the REPL shows it), and a running script is still stopped at the
+        evaluator's next interrupt check.
 
             ae = dae(hidden: 20, sigma: 0.1)
             train(ae, circle(100), iters: 10)

@@ -100,8 +100,9 @@ enum SamplingBuiltins {
         per step; the same seed gives the same chains for any --threads.
 
         Ctrl-C stops the chains and sample returns the draws so far (c.interrupted is true): typed at the
-        prompt, the REPL shows the partial Chain and keeps it in `ans`. In a running script the interrupt
-        still stops the script right after sample returns, as it stops any script.
+        prompt, the REPL shows the partial Chain (no draws if it came during burn-in) and keeps it in
+        `ans`. A running script is still stopped: the interrupt stays set until the evaluator's next
+        check (it checks every 1024 steps, so a statement or two may still run).
 
             ae = dae(hidden: 1000, sigma: 0.1); data = manifold10(10000); train(ae, data)
             c = sample(ae, mh(0.1), 5000, start: data)
