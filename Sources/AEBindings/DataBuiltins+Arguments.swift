@@ -86,7 +86,7 @@ extension DataBuiltins {
             guard !items.isEmpty else { throw NativeError("\(function)(): \(name) is empty", argument: name) }
             xs = try items.map { item in
                 guard case .number(let x) = item else {
-                    throw NativeError("\(function)(): \(name) must be a number or a list of numbers, found a \(item.typeName)",
+                    throw NativeError("\(function)(): \(name) must be a number or a list of numbers, found \(withArticle(item.typeName))",
                                       argument: name)
                 }
                 return x

@@ -40,7 +40,7 @@ extension DataBuiltins {
         if !args.isNil("header") {
             names = try args.list("header").map { item in
                 guard case .string(let s) = item else {
-                    throw NativeError("save_csv(): header must be a list of strings, found a \(item.typeName)",
+                    throw NativeError("save_csv(): header must be a list of strings, found \(withArticle(item.typeName))",
                                       argument: "header")
                 }
                 return s

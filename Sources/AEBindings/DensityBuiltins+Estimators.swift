@@ -118,18 +118,18 @@ extension DensityBuiltins {
         let p = value.density
         let points = try args.points("points", dim: p.dim)
         let estimate: Dataset
-        if let field = try args.scoreField("estimator") {
-            guard field.dim == p.dim else {
-                throw NativeError("score_error(): the estimator has dimension \(field.dim), the density \(p.dim)",
-                                  argument: "estimator")
-            }
-            estimate = try value.checked { field.score(points.data, threads: args.context.options.threads) }
-        } else if case .object(let object) = args["estimator"], let other = object as? DensityValue {
+        if case .object(let object) = args["estimator"], let other = object as? DensityValue {
             guard other.density.dim == p.dim else {
                 throw NativeError("score_error(): the estimator has dimension \(other.density.dim), the density \(p.dim)",
                                   argument: "estimator")
             }
             estimate = try other.checked { other.density.score(points.data, threads: args.context.options.threads) }
+        } else if let field = try args.scoreField("estimator") {
+            guard field.dim == p.dim else {
+                throw NativeError("score_error(): the estimator has dimension \(field.dim), the density \(p.dim)",
+                                  argument: "estimator")
+            }
+            estimate = try value.checked { field.score(points.data, threads: args.context.options.threads) }
         } else if case .record(let record) = args["estimator"], let grid = record["grid"], let score = record["score"] {
             estimate = try gridScore(grid: grid, score: score, at: points.data, args: args)
         } else {

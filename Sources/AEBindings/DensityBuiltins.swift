@@ -6,8 +6,9 @@ import AENumerics
 /// fields (§3.6, §3.8, Theorem 3). The constructors and queries are here; the estimators and the
 /// geometry are in the extensions in DensityBuiltins+Estimators.swift and DensityBuiltins+Geometry.swift.
 ///
-/// A density's score is `true_score(p, x)` and its Hessian `true_hessian(p, x)`, so that `score` and
-/// `hessian` stay the auto-encoders' estimates.
+/// A density's exact score and Hessian are `score(p, x)` and `hessian(p, x)`, as for every score field
+/// (FieldQueries.swift); `true_score` and `true_hessian` are the same for densities only, kept because
+/// they say which one is the truth in a comparison.
 enum DensityBuiltins {
     static var functions: [Function] {
         [normal, mixture, energy1d, spiralDensity, manifold10Density, density, draw, logp, energy, trueScore, trueHessian]
@@ -120,7 +121,7 @@ enum DensityBuiltins {
         guard !items.isEmpty else { throw NativeError("mixture(): the list of densities is empty", argument: argument) }
         let parts = try items.map { item -> DensityValue in
             guard case .object(let object) = item, let value = object as? DensityValue else {
-                throw NativeError("mixture(): the components must be densities, found a \(item.typeName)",
+                throw NativeError("mixture(): the components must be densities, found \(withArticle(item.typeName))",
                                   argument: argument)
             }
             return value
@@ -301,6 +302,7 @@ enum DensityBuiltins {
 
     static let trueScore = query("true_score", doc: """
         true_score(density, x): the exact score ∇ log p(x) at a point or at each point (a Dataset for a Dataset).
+        The same as score(density, x), for densities only: it names the truth in a comparison.
 
             true_score(normal(sd: 2), 1)                 # -0.25
             true_score(spiral_density(), [0.1, 0.2])
@@ -313,7 +315,7 @@ enum DensityBuiltins {
         parameters: [Parameter("density"), Parameter("x")],
         doc: """
         true_hessian(density, x): the exact Hessian ∇² log p(x), a list of rows, at a point (a list of them
-        for several points); a number for a 1-D point given as a number.
+        for several points); a number for a 1-D point given as a number. The same as hessian(density, x).
 
             true_hessian(normal(mean: [0, 0], sd: [1, 2]), [0, 0])   # [[-1, 0], [0, -0.25]]
         """

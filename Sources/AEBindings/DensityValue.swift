@@ -73,15 +73,8 @@ final class CallbackErrors {
     var error: (any Error)?
 }
 
-/// A host value that is a vector field estimating the score: a trained auto-encoder or an optimal DAE.
-/// Geometry builtins (`directions`, `asymmetry`, `curl`, `score_error`) accept any such value; a model
-/// value conforms by returning its model.
-protocol ScoreFieldValue: HostObject {
-    var scoreField: any ScoreField { get }
-}
-
 /// The optimal DAE r*_σ of a density (eq. 3) as a field: `optimal_dae(p, 0.1)`.
-final class OptimalDAEValue: ScoreFieldValue {
+final class OptimalDAEValue: HostObject {
     static let typeName = "OptimalDAE"
     let field: OptimalReconstruction
     let densityValue: DensityValue
@@ -91,7 +84,6 @@ final class OptimalDAEValue: ScoreFieldValue {
         self.densityValue = density
     }
 
-    var scoreField: any ScoreField { field }
     var summary: String {
         "OptimalDAE(\(densityValue.label), sigma \(formatNumber(field.sigma)), dim \(field.dim))"
     }
@@ -177,16 +169,16 @@ extension Arguments {
         return set
     }
 
-    /// A score field argument: a trained model or an optimal DAE; nil when the value is neither.
-    /// An untrained model is an error.
+    /// A score field argument: a trained model, an optimal DAE or a density (see ``ScoreFieldValue``);
+    /// nil when the value is none of these. An untrained model is an error.
     func scoreField(_ name: String) throws -> (any ScoreField)? {
         guard case .object(let object) = self[name] else { return nil }
         if let model = object as? ModelValue, !model.model.isInitialized {
             throw NativeError("\(function.name)(): \(name) is an untrained auto-encoder", argument: name,
                               hint: "train it first: train(ae, data)")
         }
-        if let value = object as? any ScoreFieldValue { return value.scoreField }
-        return object as? any ScoreField
+        if let value = object as? any ScoreFieldValue { return try value.scoreField() }
+        return nil
     }
 
     /// An interval [a, b] with a < b, both finite.
@@ -198,9 +190,4 @@ extension Arguments {
         }
         return xs[0]...xs[1]
     }
-}
-
-/// A trained auto-encoder is a score field (r(x) − x)/σ² with a Jacobian.
-extension ModelValue: ScoreFieldValue {
-    var scoreField: any ScoreField { model }
 }

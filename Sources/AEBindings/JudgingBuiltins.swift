@@ -113,13 +113,8 @@ enum JudgingBuiltins {
             len(filter(a.fixed, fn(f) f.spurious))
         """
     ) { args in
-        let value = try args.samplingTarget("model")
-        let scoreField: any ScoreField
-        do { scoreField = try value.samplingField() } catch var error as NativeError {
-            error.message = "attractors(): " + error.message
-            error.argument = error.argument ?? "model"
-            throw error
-        }
+        let value = try args.scoreFieldValue("model")
+        let scoreField = try args.scoreField(of: value, "model")
         guard let field = scoreField as? ReconstructionField else {
             throw NativeError("attractors(): the model must be an auto-encoder (it iterates x ← r(x))", argument: "model")
         }
@@ -131,8 +126,8 @@ enum JudgingBuiltins {
         let data: Dataset
         if args.isNil("data") {
             guard let known = value.trainingData else {
-                throw NativeError("attractors(): the model's training data is not known", argument: "data",
-                                  hint: "pass it as data: ...")
+                throw NativeError("attractors(): the model's training data is not known (a loaded model does not keep it)",
+                                  argument: "data", hint: "pass the data it was trained on as data: ...")
             }
             data = known
         } else {

@@ -16,12 +16,15 @@ enum ModelBuiltins {
         parameters: [Parameter("hidden"), Parameter("sigma"), Parameter("tied", default: .bool(false)),
                      Parameter("activation", default: .string("tanh")), Parameter("decoder", default: .string("linear")),
                      Parameter("replicate", default: .number(1)), Parameter("resample", default: .bool(false)),
-                     Parameter("seed", default: .nil)],
+                     Parameter("seed", default: .nil), Parameter("init", default: .nil)],
         doc: """
-        dae(hidden:, sigma:, tied: false, activation: "tanh", decoder: "linear", replicate: 1, resample: false, seed:)
+        dae(hidden:, sigma:, tied: false, activation: "tanh", decoder: "linear", replicate: 1, resample: false, seed:, init:)
         a denoising auto-encoder (paper eq. 3): trained on x + N(0, sigma²) to reconstruct x, so that
         (r(x) − x)/sigma² estimates the score. The corruption is drawn once for the training set
         (replicate: k corrupts each point k times); resample: true redraws it every epoch (adam, sgd).
+        init: "ridge" (the default when untied: each hidden unit starts as a tanh ridge through a random
+        training point, V = 0, which trains fast) or "glorot" (small random weights, as in the paper's
+        experiments; the default when tied).
 
             ae = dae(hidden: 50, sigma: 0.1)
             train(ae, spiral(200), iters: 20)
@@ -35,11 +38,13 @@ enum ModelBuiltins {
     static let rcae = Function(
         name: "rcae",
         parameters: [Parameter("hidden"), Parameter("sigma"), Parameter("tied", default: .bool(false)),
-                     Parameter("activation", default: .string("tanh")), Parameter("seed", default: .nil)],
+                     Parameter("activation", default: .string("tanh")), Parameter("seed", default: .nil),
+                     Parameter("init", default: .nil)],
         doc: """
-        rcae(hidden:, sigma:, tied: false, activation: "tanh", seed:)
+        rcae(hidden:, sigma:, tied: false, activation: "tanh", seed:, init:)
         a reconstruction contractive auto-encoder (paper eq. 6): minimises ||r(x) − x||² + sigma²·||∂r/∂x||²,
         with a linear decoder. For small sigma it learns the same score as a DAE (Proposition 1).
+        init: "ridge" or "glorot", as for dae.
 
             ae = rcae(hidden: 50, sigma: 0.1)
             train(ae, spiral(200), iters: 20)
@@ -79,13 +84,17 @@ enum ModelBuiltins {
             replicate = try args.int("replicate", in: 1...1_000_000)
             resample = try args.bool("resample")
         }
+        var initialization: AutoEncoder.Initialization?
+        if args.function.parameters.contains(where: { $0.name == "init" }), !args.isNil("init") {
+            initialization = AutoEncoder.Initialization(rawValue: try args.choice("init", AutoEncoder.Initialization.allCases.map(\.rawValue)))!
+        }
         let seed: UInt64 = args.isNil("seed") ? args.context.numerics.nextSeed() : UInt64(try args.int("seed", in: 0...Int.max))
         do {
             let model = try AutoEncoder(kind, hidden: hidden, tied: tied, activation: activation, decoder: decoder,
-                                        replicate: replicate, resample: resample, seed: seed)
+                                        replicate: replicate, resample: resample, seed: seed, initialization: initialization)
             return .object(ModelValue(model))
         } catch let error as ModelError {
-            throw NativeError("\(args.function.name)(): \(error.message)", argument: "hidden")
+            throw NativeError("\(args.function.name)(): \(error.message)", argument: initialization == .ridge && tied ? "init" : "hidden")
         }
     }
 
@@ -102,7 +111,9 @@ enum ModelBuiltins {
         one iteration per step), "adam" or "sgd" (one iteration per epoch of minibatches of `batch` rows;
         lr defaults to 0.001 for adam, 0.01 for sgd). Stops after `iters`, when the gradient norm is below
         `tolerance`, or on Ctrl-C, keeping the best parameters. Training again continues from where it
-        stopped; ae.losses holds the loss of every iteration.
+        stopped; ae.losses holds the loss of every iteration. Ctrl-C works as for sample(): train returns
+        the model trained so far (the REPL shows it), and a running script is still stopped at the
+        evaluator's next interrupt check.
 
             ae = dae(hidden: 20, sigma: 0.1)
             train(ae, circle(100), iters: 10)
@@ -142,9 +153,11 @@ enum ModelBuiltins {
             bar.finish(status: "not started")
             throw NativeError("train(): \(error.message)", argument: "data")
         } catch let error as TrainingError {
+            value.trainingData = data      // the parameters kept were trained on it
             bar.finish(status: "stopped: non-finite loss")
             throw NativeError(error.message)
         }
+        value.trainingData = data
         bar.finish(status: "\(result.iterations) iterations, loss \(short(result.loss)), \(result.reason.rawValue)")
         return args["ae"]
     }
@@ -193,7 +206,12 @@ enum ModelBuiltins {
 
     static func pointQuery(_ name: String, extra: [Parameter] = [], doc: String,
                            _ body: @escaping (Arguments, AutoEncoder, Dataset, Int) throws -> Dataset) -> Function {
-        Function(name: name, parameters: [Parameter("ae"), Parameter("x")] + extra, doc: doc) { args in
+        Function(name: name, parameters: [Parameter("ae"), Parameter("x")] + extra, doc: doc, body: pointBody(body))
+    }
+
+    /// The body of a query of a model at points: the model and points checked, the result in the points' shape.
+    static func pointBody(_ body: @escaping (Arguments, AutoEncoder, Dataset, Int) throws -> Dataset) -> Function.NativeBody {
+        { args in
             let model = try args.object("ae", as: ModelValue.self).model
             let (data, single) = try points(args, "x", model: model)
             let out = try body(args, model, data, args.context.options.threads)
@@ -224,17 +242,39 @@ enum ModelBuiltins {
             return model.encode(data, threads: threads)
         }
 
-    static let score = pointQuery("score", extra: [Parameter("unscaled", default: .bool(false))], doc: """
-        score(ae, x, unscaled: false): the estimated score ∇ log p = (r(x) − x)/sigma² (paper eq. 5);
-        with unscaled: true, r(x) − x (§3.5), which needs no sigma.
+    static let scoreOfModel = pointBody { args, model, data, threads in
+        model.score(data, unscaled: try args.bool("unscaled"), threads: threads)
+    }
+
+    static let score = Function(
+        name: "score",
+        parameters: [Parameter("ae"), Parameter("x"), Parameter("unscaled", default: .bool(false))],
+        doc: """
+        score(ae, x, unscaled: false): the score ∇ log p at a point or at each point, for any score field:
+        a trained auto-encoder's estimate (r(x) − x)/sigma² (paper eq. 5), an optimal DAE's
+        (optimal_dae(p, sigma), eq. 3), a density's exact score (as true_score). With unscaled: true,
+        r(x) − x (§3.5), which needs no sigma (auto-encoders and optimal DAEs only).
 
             ae = train(dae(hidden: 20, sigma: 0.1), circle(100), iters: 10)
             score(ae, [1.5, 0])               # points back towards the circle
             score(ae, [1.5, 0], unscaled: true)
-        """) { args, model, data, threads in model.score(data, unscaled: try args.bool("unscaled"), threads: threads) }
+            score(optimal_dae(normal(sd: 1), 0.5), 1)    # -0.8 = -x/(1 + 0.5²)
+            score(normal(sd: 2), 1)                      # -0.25
+        """
+    ) { args in
+        if let (value, field) = try FieldQueries.otherField(args, "ae") {
+            return try FieldQueries.score(args, value: value, field: field)
+        }
+        return try scoreOfModel(args)
+    }
 
     static func matrixQuery(_ name: String, doc: String, _ body: @escaping (AutoEncoder, [Double]) -> [Double]) -> Function {
-        Function(name: name, parameters: [Parameter("ae"), Parameter("x")], doc: doc) { args in
+        Function(name: name, parameters: [Parameter("ae"), Parameter("x")], doc: doc, body: matrixBody(name, body))
+    }
+
+    /// The body of a d × d matrix query of a model at one point.
+    static func matrixBody(_ name: String, _ body: @escaping (AutoEncoder, [Double]) -> [Double]) -> Function.NativeBody {
+        { args in
             let model = try args.object("ae", as: ModelValue.self).model
             let (data, single) = try points(args, "x", model: model)
             guard single || data.n == 1 else {
@@ -252,13 +292,28 @@ enum ModelBuiltins {
             jacobian(ae, [1, 0])
         """) { model, x in model.jacobian(at: x) }
 
-    static let hessian = matrixQuery("hessian", doc: """
-        hessian(ae, x): the estimated Hessian of log p at one point, (∂r/∂x − I)/sigma² (§3.8): near 0
-        along the data's manifold, strongly negative across it.
+    static let hessianOfModel = matrixBody("hessian") { model, x in model.hessian(at: x) }
+
+    static let hessian = Function(
+        name: "hessian",
+        parameters: [Parameter("ae"), Parameter("x")],
+        doc: """
+        hessian(ae, x): the Hessian of log p, for any score field: a trained auto-encoder's estimate
+        (∂r/∂x − I)/sigma² at one point (§3.8): near 0 along the data's manifold, strongly negative across
+        it; the same for an optimal DAE, and a density's exact Hessian (as true_hessian). An optimal DAE
+        or a density also takes several points (a list of matrices back); a 1-D point given as a number
+        gives a number.
 
             ae = train(dae(hidden: 20, sigma: 0.1), circle(100), iters: 10)
             hessian(ae, [1, 0])
-        """) { model, x in model.hessian(at: x) }
+            hessian(normal(mean: [0, 0], sd: [1, 2]), [0, 0])   # [[-1, 0], [0, -0.25]]
+        """
+    ) { args in
+        if let (value, field) = try FieldQueries.otherField(args, "ae") {
+            return try FieldQueries.hessian(args, value: value, field: field)
+        }
+        return try hessianOfModel(args)
+    }
 
     static let energyDiff = Function(
         name: "energy_diff",

@@ -7,6 +7,11 @@ import AENumerics
 final class ModelValue: HostObject, Saveable {
     static let typeName = "AutoEncoder"
     let model: AutoEncoder
+    /// The data of the last `train` call: `sample` starts chains at its rows and `attractors` measures
+    /// distances to it by default. A Dataset is copy-on-write, so this shares the caller's storage
+    /// rather than copying it. nil for a model not trained in this session (made by `load`): the model
+    /// file holds parameters only.
+    var trainingData: Dataset?
 
     init(_ model: AutoEncoder) { self.model = model }
 

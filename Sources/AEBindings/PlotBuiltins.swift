@@ -84,7 +84,7 @@ enum PlotBuiltins {
                 }
                 return try values.map { v in
                     guard case .number(let n) = v else {
-                        throw NativeError("lines(): ys[\(k)] must hold numbers, found a \(v.typeName)", argument: "ys")
+                        throw NativeError("lines(): ys[\(k)] must hold numbers, found \(withArticle(v.typeName))", argument: "ys")
                     }
                     return n
                 }
@@ -100,7 +100,7 @@ enum PlotBuiltins {
         if !args.isNil("labels") {
             let given = try args.list("labels").map { v -> String in
                 guard case .string(let s) = v else {
-                    throw NativeError("lines(): labels must be strings, found a \(v.typeName)", argument: "labels")
+                    throw NativeError("lines(): labels must be strings, found \(withArticle(v.typeName))", argument: "labels")
                 }
                 return s
             }
@@ -119,7 +119,7 @@ enum PlotBuiltins {
             }
             colors = try names.map { name in
                 guard case .string(let s) = name else {
-                    throw NativeError("lines(): colors must be colour names, found a \(name.typeName)", argument: "colors")
+                    throw NativeError("lines(): colors must be colour names, found \(withArticle(name.typeName))", argument: "colors")
                 }
                 return try PlotOptions.color(named: s, args: args, argument: "colors")
             }
@@ -168,8 +168,8 @@ enum PlotBuiltins {
             return result(try PlotOptions.figure(args, layers: [.line(Line(xs: xs, ys: ys, label: label, color: color))],
                                                  xLabel: "x"))
         case .object(let object):
-            guard let target = object as? any SamplingTarget else {
-                throw NativeError("curve(): cannot draw a \(args["f"].typeName)", argument: "f",
+            guard let target = object as? any ScoreFieldValue else {
+                throw NativeError("curve(): cannot draw \(withArticle(args["f"].typeName))", argument: "f",
                                   hint: "curve draws a 1-D density or a function fn(x) returning a number")
             }
             let (field, threads) = try PlotOptions.field(target, args: args, name: "f")

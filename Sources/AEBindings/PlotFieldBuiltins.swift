@@ -90,14 +90,14 @@ extension PlotBuiltins {
                 let out = try args.context.call(f, [.list([.number(p[0]), .number(p[1])])])
                 guard case .list(let items) = out, items.count == 2,
                       case .number(let u) = items[0], case .number(let v) = items[1] else {
-                    throw NativeError("quiver(): field must return [u, v], two numbers; it returned a \(out.typeName)",
+                    throw NativeError("quiver(): field must return [u, v], two numbers; it returned \(withArticle(out.typeName))",
                                       argument: "field")
                 }
                 values += [u, v]
             }
             return (points, Dataset(rows: points.n, dim: 2, values: values))
         case .object(let object):
-            if let target = object as? any SamplingTarget {
+            if let target = object as? any ScoreFieldValue {
                 let (field, threads) = try PlotOptions.field(target, args: args, name: "field")
                 let isModel = field is any ReconstructionField
                 guard field.dim == 2 else { throw dimensionError(field.dim, isModel ? "auto-encoder" : "density") }
@@ -113,7 +113,7 @@ extension PlotBuiltins {
                 }
                 return (points, vectors)
             }
-            throw NativeError("quiver(): cannot draw a \(args["field"].typeName) as a vector field", argument: "field",
+            throw NativeError("quiver(): cannot draw \(withArticle(args["field"].typeName)) as a vector field", argument: "field",
                               hint: "give an auto-encoder, a density, a function fn(p) [u, v] or a record {x:, y:, u:, v:}")
         default:
             throw args.mismatch("field", expected: "an auto-encoder, a density, a function or a record")

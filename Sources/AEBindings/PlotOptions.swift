@@ -84,15 +84,8 @@ enum PlotOptions {
 
     /// The field of a model or density argument (an untrained model is an error naming the argument),
     /// and how many threads may evaluate it.
-    static func field(_ target: any SamplingTarget, args: Arguments, name: String) throws -> (any ScoreField, Int) {
-        do {
-            let field = try target.samplingField()
-            return (field, target.isThreadSafe ? args.context.options.threads : 1)
-        } catch var error as NativeError {
-            error.message = "\(args.function.name)(): \(error.message)"
-            error.argument = error.argument ?? name
-            throw error
-        }
+    static func field(_ target: any ScoreFieldValue, args: Arguments, name: String) throws -> (any ScoreField, Int) {
+        (try args.scoreField(of: target, name), target.isThreadSafe ? args.context.options.threads : 1)
     }
 
     /// The finite-or-not numbers of a list, a dataset column, or a 1-D dataset; never empty.

@@ -114,7 +114,7 @@ enum PlotSources {
         if case .object(let object) = value {
             if let chain = object as? ChainValue { return chain.chain.draws }
             if let data = object as? DatasetValue { return [data.data] }
-            throw NativeError("\(args.function.name)(): cannot trace a \(value.typeName)", argument: name,
+            throw NativeError("\(args.function.name)(): cannot trace \(withArticle(value.typeName))", argument: name,
                               hint: "trace draws a Chain (from sample), a Dataset or a list of numbers")
         }
         if case .list(let items) = value, let first = items.first, case .object = first {

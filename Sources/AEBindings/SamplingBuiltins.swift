@@ -94,23 +94,23 @@ enum SamplingBuiltins {
         discarded steps, one every `thin` steps. Returns a Chain (c.samples, c.acceptance, c.rhat, c.ess,
         c.ess_per_second; summary(c)).
 
-        start: a Dataset (each chain starts at a random row), a point [x, y, ...], or nil: the model's
-        training data if it has some, else the origin. All path points of all chains go through the model
-        in one batched pass per step; the same seed gives the same chains for any --threads. Ctrl-C stops
-        early and returns the draws so far.
+        start: a Dataset (each chain starts at a random row), a point [x, y, ...], or nil: the data the
+        model was last trained on (a model made by load() does not keep it: pass start), the origin for a
+        density or an optimal DAE. All path points of all chains go through the model in one batched pass
+        per step; the same seed gives the same chains for any --threads.
+
+        Ctrl-C stops the chains and sample returns the draws so far (c.interrupted is true): typed at the
+        prompt, the REPL shows the partial Chain (no draws if it came during burn-in) and keeps it in
+        `ans`. A running script is still stopped: the interrupt stays set until the evaluator's next
+        check (it checks every 1024 steps, so a statement or two may still run).
 
             ae = dae(hidden: 1000, sigma: 0.1); data = manifold10(10000); train(ae, data)
             c = sample(ae, mh(0.1), 5000, start: data)
             summary(c)
         """
     ) { args in
-        let value = try args.samplingTarget("model")
-        let field: any ScoreField
-        do { field = try value.samplingField() } catch var error as NativeError {
-            error.message = "sample(): " + error.message
-            error.argument = error.argument ?? "model"
-            throw error
-        }
+        let value = try args.scoreFieldValue("model")
+        let field = try args.scoreField(of: value, "model")
         let sampler = try args.object("sampler", as: SamplerValue.self).sampler
         let n = try args.int("n", in: 1...Int.max)
         let chains = try args.int("chains", in: 1...100_000)
@@ -124,7 +124,14 @@ enum SamplingBuiltins {
         }
         let start: ChainStart
         if args.isNil("start") {
-            start = value.trainingData.map { .data($0) } ?? .point([Double](repeating: 0, count: d))
+            if let data = value.trainingData {
+                start = .data(data)
+            } else if value is ModelValue {
+                throw NativeError("sample(): the model's training data is not known (a loaded model does not keep it), so there is no default start",
+                                  argument: "start", hint: "pass start: data (chains start at random rows) or a point")
+            } else {
+                start = .point([Double](repeating: 0, count: d))   // a density or an optimal DAE
+            }
         } else if isPoint(args["start"]) {
             let point = try args.numbers("start")
             guard point.count == d else {

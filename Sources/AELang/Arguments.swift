@@ -112,7 +112,7 @@ public struct Arguments {
         case .list(let items):
             return try items.map { item in
                 guard case .number(let x) = item else {
-                    throw NativeError("\(function.name)(): \(name) must be a list of numbers, found a \(item.typeName)",
+                    throw NativeError("\(function.name)(): \(name) must be a list of numbers, found \(withArticle(item.typeName))",
                                       argument: name)
                 }
                 return x
@@ -134,6 +134,13 @@ public struct Arguments {
     /// A host object of the given type.
     public func object<T: HostObject>(_ name: String, as type: T.Type) throws -> T {
         if case .object(let object) = self[name], let typed = object as? T { return typed }
-        throw mismatch(name, expected: "a \(T.typeName)")
+        throw mismatch(name, expected: withArticle(T.typeName))
     }
+}
+
+/// A noun with its indefinite article, for messages: "a Dataset", "an AutoEncoder", "an OptimalDAE".
+/// By the first letter only, which is right for the type names values have.
+public func withArticle(_ noun: String) -> String {
+    guard let first = noun.first else { return noun }
+    return ("aeiouAEIOU".contains(first) ? "an " : "a ") + noun
 }

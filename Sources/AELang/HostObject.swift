@@ -34,7 +34,7 @@ extension HostObject {
     public var attributeNames: [String] { [] }
     public func attribute(_ name: String) -> Value? { nil }
     public func setAttribute(_ name: String, to value: Value) throws {
-        throw NativeError("cannot set attribute '\(name)' of a \(Self.typeName)")
+        throw NativeError("cannot set attribute '\(name)' of \(withArticle(Self.typeName))")
     }
     public func element(_ index: Value) throws -> Value? { nil }
     public var count: Int? { nil }

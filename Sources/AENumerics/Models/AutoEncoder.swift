@@ -11,12 +11,16 @@
 ///
 /// After training, (r(x) − x)/σ² estimates the score ∇ log p(x) (eq. 5); for a CAE, σ² stands for λ.
 ///
-/// Initialisation, from `Xoshiro256(seed: seed, stream: 0)` and the first training data:
-/// - untied ("placed units"): hidden unit j gets a random unit direction u_j, a width ℓ_j log-uniform
+/// Initialisation, from `Xoshiro256(seed: seed, stream: 0)` and the first training data; the default is
+/// `.ridge` for untied models and `.glorot` for tied ones:
+/// - `.ridge` ("placed units", untied only): hidden unit j gets a random unit direction u_j, a width ℓ_j log-uniform
 ///   on [min(σ, s), 4s] (s: the mean standard deviation of the data's columns) and a random training
 ///   point x_k: W_j = u_j/ℓ_j, b_j = −W_j·x_k, so its ridge crosses the data at the scales a DAE must
 ///   resolve; V = 0.
-/// - tied: W uniform on ±sqrt(6/(d + H)) (Glorot & Bengio 2010), b = 0.
+/// - `.glorot`: W (and V when untied) uniform on ±sqrt(6/(d + H)) (Glorot & Bengio 2010), b = 0: the
+///   small random weights of the paper's experiments. Every unit starts nearly linear over the data, so
+///   L-BFGS needs many more iterations, and a DAE trained with a small σ is left with whatever r was
+///   away from the data (the spurious attractors of Figure 7).
 /// In both, c = the column means of the data for a linear decoder (0 for a sigmoid decoder). The model
 /// takes its dimension d from the first data it is trained on.
 ///
@@ -40,6 +44,9 @@ public final class AutoEncoder: ReconstructionField {
         }
     }
 
+    /// How the parameters start (see the type's documentation).
+    public enum Initialization: String, CaseIterable { case ridge, glorot }
+
     /// The hidden nonlinearity.
     public enum Activation: String, CaseIterable { case tanh, sigmoid }
     /// The output nonlinearity: none (linear) or the sigmoid, for data in [0, 1].
@@ -55,6 +62,8 @@ public final class AutoEncoder: ReconstructionField {
     /// DAE with a stochastic optimiser: fresh corruption every epoch.
     public let resample: Bool
     public let seed: UInt64
+    /// How the parameters are made on first training.
+    public let initialization: Initialization
 
     /// The input dimension d; 0 until the model is first trained (or loaded).
     public private(set) var dim: Int = 0
@@ -69,7 +78,8 @@ public final class AutoEncoder: ReconstructionField {
     /// Checks the settings and that the smallest such model (d = 1) fits in memory; the parameters are
     /// made on first training, when d is known.
     public init(_ kind: Kind, hidden: Int, tied: Bool? = nil, activation: Activation? = nil,
-                decoder: Decoder = .linear, replicate: Int = 1, resample: Bool = false, seed: UInt64 = 42) throws {
+                decoder: Decoder = .linear, replicate: Int = 1, resample: Bool = false, seed: UInt64 = 42,
+                initialization: Initialization? = nil) throws {
         switch kind {
         case .dae(let s), .rcae(let s):
             guard s.isFinite, s > 0 else { throw ModelError("sigma must be a finite number > 0, got \(s)") }
@@ -90,6 +100,10 @@ public final class AutoEncoder: ReconstructionField {
             self.tied = tied ?? false
             self.activation = activation ?? .tanh
         }
+        if initialization == .ridge && self.tied {
+            throw ModelError("the ridge initialisation is for untied models (it starts at V = 0); a tied model starts with glorot")
+        }
+        self.initialization = initialization ?? (self.tied ? .glorot : .ridge)
         self.decoder = decoder
         self.replicate = replicate
         self.resample = resample
@@ -171,8 +185,9 @@ public final class AutoEncoder: ReconstructionField {
         var rng = Xoshiro256(seed: seed, stream: 0)
         var theta = [Double](repeating: 0, count: Self.parameterCount(dim: d, hidden: h, tied: tied))
         let glorot = (6.0 / Double(d + h)).squareRoot()
-        if tied {
+        if initialization == .glorot {
             for k in 0 ..< d * h { theta[k] = rng.uniform(-glorot, glorot) }
+            if !tied { for k in d * h + h ..< 2 * d * h + h { theta[k] = rng.uniform(-glorot, glorot) } }   // V
         } else {
             // Placed units: unit j is a tanh (or sigmoid) ridge through a random training point, across a
             // random direction, of width ℓ_j log-uniform between σ and 4 times the data's spread. A DAE must resolve

@@ -1,0 +1,66 @@
+import XCTest
+import AELang
+import AEBindings
+
+/// Ctrl-C during `sample` or `train`: the builtin stops early and returns what it has (a partial
+/// Chain, a model with the iterations done), so the REPL shows it; the interrupt flag stays set, so a
+/// running script still stops at the evaluator's next check. `interrupt_now()` stands for Ctrl-C.
+final class InterruptTests: XCTestCase {
+    func engine() -> Engine {
+        var options = EngineOptions()
+        options.quiet = true
+        let engine = Engine(options: options, output: { _ in }, diagnostics: { _ in })
+        engine.register(Builtins.all)
+        engine.register(Function(name: "interrupt_now", parameters: [], doc: "sets the interrupt flag") { [unowned engine] _ in
+            engine.cancel()
+            return .nil
+        })
+        return engine
+    }
+
+    func attribute(_ value: Value?, _ name: String) -> Value? {
+        guard case .object(let object)? = value else { return nil }
+        return object.attribute(name)
+    }
+
+    func testSampleReturnsThePartialChainAtThePrompt() throws {
+        let e = engine()
+        let chain = try e.evaluateInteractive("interrupt_now(); sample(normal(mean: [0, 0]), mh(0.5), 100, chains: 2, burn: 0)")
+        XCTAssertEqual(attribute(chain, "interrupted"), .bool(true))
+        XCTAssertEqual(try e.evaluateInteractive("len(ans)"), .number(1))
+        // The next entry starts with the flag cleared.
+        XCTAssertEqual(try e.evaluateInteractive("1 + 1"), .number(2))
+    }
+
+    func testSampleInterruptedDuringBurnInReturnsAnEmptyChain() throws {
+        let e = engine()
+        _ = try e.evaluateInteractive("interrupt_now(); c = sample(normal(), mh(0.5), 100, chains: 2, burn: 50)")
+        XCTAssertEqual(try e.evaluateInteractive("c.interrupted"), .bool(true))
+        XCTAssertEqual(try e.evaluateInteractive("len(c)"), .number(0))
+        for query in ["str(c)", "summary(c)", "c.rhat", "c.ess", "c.samples", "c.acceptance"] {
+            XCTAssertNoThrow(try e.evaluateInteractive(query), query)
+        }
+    }
+
+    func testTrainReturnsTheModelAtThePrompt() throws {
+        let e = engine()
+        _ = try e.evaluateInteractive("ae = dae(hidden: 3, sigma: 0.1)")
+        let model = try e.evaluateInteractive("interrupt_now(); train(ae, spiral(20), iters: 50)")
+        XCTAssertEqual(attribute(model, "iterations"), .number(1))
+    }
+
+    func testAnInterruptStillEndsARunningScript() {
+        for call in ["sample(normal(), mh(0.5), 100, burn: 0)", "train(dae(hidden: 3, sigma: 0.1), spiral(20), iters: 50)"] {
+            var printed = ""
+            var options = EngineOptions()
+            options.quiet = true
+            let e = Engine(options: options, output: { printed += $0 }, diagnostics: { _ in })
+            e.register(Builtins.all)
+            e.register(Function(name: "interrupt_now", parameters: [], doc: "") { [unowned e] _ in e.cancel(); return .nil })
+            XCTAssertThrowsError(try e.run("interrupt_now(); x = \(call); for i in range(100000) { }; print(1)")) { error in
+                XCTAssertEqual((error as? ScriptError)?.kind, .interrupted, call)
+            }
+            XCTAssertEqual(printed, "", call)
+        }
+    }
+}
