@@ -23,7 +23,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
     ],
     targets: [
-        .target(name: "AELang"),
+        // The evaluator keeps its state in final classes; dynamic exclusivity checks on every variable
+        // access would cost more than the rest of the access.
+        .target(
+            name: "AELang",
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+        ),
         .target(
             name: "AENumerics",
             dependencies: [.product(name: "Numerics", package: "swift-numerics")],

@@ -19,9 +19,14 @@ public final class Function {
     /// The text `help(name)` prints: a signature line, a paragraph, and an example.
     public let doc: String
     let implementation: Implementation
+    /// The same closure as `implementation` holds, for the call fast path (a plain optional reference
+    /// is cheaper to test than the enum).
+    let closure: Closure?
 
     enum Implementation {
         case native(NativeBody)
+        /// A function written in ae.
+        case closure(Closure)
     }
 
     public init(name: String, parameters: [Parameter], doc: String, body: @escaping NativeBody) {
@@ -29,6 +34,22 @@ public final class Function {
         self.parameters = parameters
         self.doc = doc
         self.implementation = .native(body)
+        self.closure = nil
+    }
+
+    /// A function written in ae (made when a `fn` is evaluated).
+    init(closure: Closure, parameters: [Parameter], doc: String) {
+        self.name = closure.proto.name
+        self.parameters = parameters
+        self.doc = doc
+        self.implementation = .closure(closure)
+        self.closure = closure
+    }
+
+    /// True for a builtin written in Swift, false for a function written in ae.
+    public var isNative: Bool {
+        if case .native = implementation { return true }
+        return false
     }
 
     /// `dae(hidden:, sigma:, tied:)`: how the function is called, as error messages show it.

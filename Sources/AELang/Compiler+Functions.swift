@@ -1,0 +1,142 @@
+/// Calls and function literals.
+extension Compiler {
+    func compileCall(_ callee: Node, _ arguments: [Argument], _ location: SourceLocation) -> Code {
+        let runtime = self.runtime, file = self.file
+        let calleeCode = compile(callee)
+        // A global callee (the usual case: a named function) is read inline.
+        var globalIndex = -1
+        if case .name(let ref) = callee, case .global(let index) = ref.binding { globalIndex = index }
+        let globals = runtime.globals
+        let codes = arguments.map { CodeRef(compile($0.value)) }
+        let labels = arguments.map(\.label)
+        let locations = arguments.map(\.location)
+        let calleeName: String? = { if case .name(let ref) = callee { return ref.name } else { return nil } }()
+        let count = codes.count
+
+        /// Any call: binds named arguments and defaults, runs builtins.
+        let general: (Activation, Value) throws -> Value = { frame, value in
+            guard case .function(let function) = value else {
+                let what = calleeName.map { "'\($0)' is \(value.typeName.withArticle), not a function" }
+                    ?? "cannot call \(value.typeName.withArticle)"
+                throw ScriptError(kind: .runtime, message: what, file: file, location: location)
+            }
+            var values: [Value] = []
+            values.reserveCapacity(count)
+            for code in codes { values.append(try code.run(frame)) }
+            return try runtime.call(function, values, labels: labels, locations: locations, file, location)
+        }
+        guard labels.allSatisfy({ $0 == nil }) else {
+            return { frame in try general(frame, try calleeCode(frame)) }
+        }
+
+        // Fast paths: an ae function called with exactly its parameters, positionally. The arguments
+        // go straight into the new frame's slots.
+        switch count {
+        case 0:
+            return { frame in
+                var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
+                if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
+                if case .function(let function) = value, let closure = function.closure,
+                   closure.proto.parameterCount == 0 {
+                    let proto = closure.proto
+                    var callee = proto.makeFrame(closure)
+                    callee.slots.initialize(repeating: runtime.unset, count: proto.slotCount)
+                    let result = try runtime.enter(closure, callee, file, location)
+                    proto.recycle(&callee)
+                    return result
+                }
+                return try general(frame, value)
+            }
+        case 1:
+            let a0 = compile(arguments[0].value)
+            return { frame in
+                var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
+                if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
+                if case .function(let function) = value, let closure = function.closure,
+                   closure.proto.parameterCount == 1 {
+                    let v0 = try a0(frame)
+                    let proto = closure.proto
+                    var callee = proto.makeFrame(closure)
+                    let slots = callee.slots
+                    slots.initialize(to: v0)
+                    (slots + 1).initialize(repeating: runtime.unset, count: proto.slotCount - 1)
+                    let result = try runtime.enter(closure, callee, file, location)
+                    proto.recycle(&callee)
+                    return result
+                }
+                return try general(frame, value)
+            }
+        case 2:
+            let a0 = compile(arguments[0].value), a1 = compile(arguments[1].value)
+            return { frame in
+                var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
+                if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
+                if case .function(let function) = value, let closure = function.closure,
+                   closure.proto.parameterCount == 2 {
+                    let v0 = try a0(frame)
+                    let v1 = try a1(frame)
+                    let proto = closure.proto
+                    var callee = proto.makeFrame(closure)
+                    let slots = callee.slots
+                    slots.initialize(to: v0)
+                    (slots + 1).initialize(to: v1)
+                    (slots + 2).initialize(repeating: runtime.unset, count: proto.slotCount - 2)
+                    let result = try runtime.enter(closure, callee, file, location)
+                    proto.recycle(&callee)
+                    return result
+                }
+                return try general(frame, value)
+            }
+        default:
+            return { frame in
+                var value = globalIndex >= 0 ? globals.storage[globalIndex] : .nil
+                if globalIndex < 0 || value.isUnassigned { value = try calleeCode(frame) }
+                if case .function(let function) = value, let closure = function.closure,
+                   closure.proto.parameterCount == count {
+                    let proto = closure.proto
+                    var callee = Activation.make(slotCount: proto.slotCount, cellCount: proto.cellCount,
+                                                 upvalues: closure.upvalues)
+                    for i in 0..<count { callee.slots[i] = try codes[i].run(frame) }
+                    let result = try runtime.enter(closure, callee, file, location)
+                    proto.recycle(&callee)
+                    return result
+                }
+                return try general(frame, value)
+            }
+        }
+    }
+
+    /// `nameHint` names an anonymous function after the variable it is assigned to (`g = fn(x) ...`
+    /// prints as `<fn g>` and shows as `g` in tracebacks).
+    func compileFunction(_ function: FunctionNode, nameHint: String? = nil) -> Code {
+        var cells: [Int] = []
+        var cellCount = 0
+        for captured in function.captured {
+            cells.append(captured ? cellCount : -1)
+            if captured { cellCount += 1 }
+        }
+        let inner = Compiler(runtime: runtime, file: file, cellIndex: cells)
+        let proto = FunctionProto(name: function.name ?? nameHint ?? "<fn>", file: file, location: function.location,
+                                  parameterNames: function.parameters.map(\.name),
+                                  slotCount: function.slotCount, cellIndex: cells,
+                                  hasUpvalues: !function.captures.isEmpty,
+                                  defaults: function.parameters.map { $0.defaultValue.map(inner.compile) },
+                                  body: inner.compileBlock(function.body))
+        let parameters = function.parameters.map { Parameter($0.name, default: $0.defaultValue == nil ? nil : .nil) }
+        let doc = function.doc ?? ""
+        let captures = function.captures
+        let outerCells = cellIndex
+        return { frame in
+            var upvalues = ContiguousArray<Cell>()
+            upvalues.reserveCapacity(captures.count)
+            for capture in captures {
+                switch capture {
+                case .local(let slot): upvalues.append(frame.cells[outerCells[slot]])
+                case .upvalue(let index): upvalues.append(frame.upvalues[index])
+                }
+            }
+            return .function(Function(closure: Closure(proto: proto, upvalues: upvalues), parameters: parameters,
+                                      doc: doc))
+        }
+    }
+}

@@ -1,0 +1,278 @@
+/// Loops and assignments.
+extension Compiler {
+    func compileFor(_ ref: NameRef, _ sequence: Node, _ body: [Node], _ location: SourceLocation) -> Code {
+        let runtime = self.runtime, file = self.file
+        let store = self.store(ref)
+        let bodyCode = compileBlock(body)
+        let slot: Int? = {
+            if case .local(let s) = ref.binding, cellIndex[s] < 0 { return s }
+            return nil
+        }()
+
+        /// Runs the body once per value; false when the loop must stop (break or return).
+        @inline(__always)
+        func iterate(_ frame: Activation, _ value: Value) throws -> Bool {
+            try runtime.tick(file, location)
+            if let slot { frame.slots[slot] = value } else { store(frame, value) }
+            _ = try bodyCode(frame)
+            if frame.control != .none {
+                if frame.control == .continueLoop { frame.control = .none; return true }
+                if frame.control == .breakLoop { frame.control = .none }
+                return false
+            }
+            return true
+        }
+
+        func loop(_ frame: Activation, over value: Value) throws {
+            switch value {
+            case .list(let items):
+                for item in items { if try !iterate(frame, item) { return } }
+            case .string(let s):
+                for c in s { if try !iterate(frame, .string(String(c))) { return } }
+            case .record(let record):
+                for key in record.keys { if try !iterate(frame, .string(key)) { return } }
+            case .object(let object):
+                if let count = object.count {
+                    for i in 0..<count {
+                        let element: Value
+                        do {
+                            guard let e = try object.element(.number(Double(i))) else { break }
+                            element = e
+                        } catch let error as NativeError {
+                            throw ScriptError(kind: .runtime, message: error.message, file: file,
+                                              location: sequence.location, hint: error.hint)
+                        }
+                        if try !iterate(frame, element) { return }
+                    }
+                    return
+                }
+                fallthrough
+            default:
+                throw ScriptError(kind: .runtime, message: "cannot loop over \(value.typeName.withArticle)", file: file,
+                                  location: sequence.location,
+                                  hint: "a for loop takes a list, a string, a record or range(n)")
+            }
+        }
+
+        // `for i in range(...)` counts without building the list, unless `range` was rebound.
+        if case .call(.name(let rangeRef), let arguments, let callLocation) = sequence,
+           rangeRef.name == "range", (1...3).contains(arguments.count), arguments.allSatisfy({ $0.label == nil }) {
+            let calleeCode = load(rangeRef)
+            let argumentCodes = arguments.map { compile($0.value) }
+            let general = compile(sequence)
+            let locations = arguments.map(\.location)
+            return { frame in
+                guard case .function(let function) = try calleeCode(frame), function === runtime.rangeFunction else {
+                    try loop(frame, over: try general(frame))
+                    return .nil
+                }
+                var values: [Value] = []
+                for code in argumentCodes { values.append(try code(frame)) }
+                let (start, stop, step) = try runtime.rangeBounds(values, locations: locations, file, callLocation)
+                // start + k * step, as range() computes its list, so fractional steps do not drift.
+                let count = RangeBounds.count(start, stop, step)
+                var k = 0.0
+                while k < count {
+                    if try !iterate(frame, .number(start + k * step)) { break }
+                    k += 1
+                }
+                return .nil
+            }
+        }
+        let sequenceCode = compile(sequence)
+        return { frame in
+            try loop(frame, over: try sequenceCode(frame))
+            return .nil
+        }
+    }
+
+    func compileAssignment(_ target: Node, _ value: Node, _ location: SourceLocation) -> Code {
+        let runtime = self.runtime, file = self.file
+        switch target {
+        case .name(let ref):
+            // `xs = xs + [x]` and `s = s + "x"` append in place instead of copying.
+            if case .binary(.add, .name(let source), let addend, let opLocation) = value, sameVariable(ref, source) {
+                let addendCode = compile(addend)
+                let take = self.take(ref)
+                let store = self.store(ref)
+                let loadCode = load(ref)
+                return { frame in
+                    let extra = try addendCode(frame)
+                    if case .number(let y) = extra {
+                        let current = try loadCode(frame)
+                        if case .number(let x) = current {
+                            store(frame, .number(x + y))
+                            return .nil
+                        }
+                        store(frame, try runtime.binary(.add, current, extra, file, opLocation))
+                        return .nil
+                    }
+                    var current = take(frame)
+                    if current.isUnassigned {
+                        store(frame, current)
+                        _ = try loadCode(frame)
+                    }
+                    if case .list(let more) = extra, case .list(var items) = current {
+                        current = .nil
+                        if items.count + more.count > runtime.options.maxElements {
+                            store(frame, .list(items))
+                            try runtime.checkSize(items.count + more.count, file, opLocation)
+                        }
+                        items.append(contentsOf: more)
+                        store(frame, .list(items))
+                    } else if case .string(let more) = extra, case .string(var text) = current {
+                        current = .nil
+                        if text.utf8.count + more.utf8.count > runtime.options.maxElements {
+                            store(frame, .string(text))
+                            try runtime.checkSize(text.utf8.count + more.utf8.count, file, opLocation)
+                        }
+                        text += more
+                        store(frame, .string(text))
+                    } else if case .number(let y) = extra, case .number(let x) = current {
+                        store(frame, .number(x + y))
+                    } else {
+                        store(frame, current)
+                        store(frame, try runtime.binary(.add, current, extra, file, opLocation))
+                    }
+                    return .nil
+                }
+            }
+            let code: Code
+            if case .function(let function) = value {
+                code = compileFunction(function, nameHint: ref.name)
+            } else {
+                code = compile(value)
+            }
+            if case .local(let slot) = ref.binding, cellIndex[slot] < 0 {
+                return { frame in
+                    frame.slots[slot] = try code(frame)
+                    return .nil
+                }
+            }
+            let store = self.store(ref)
+            return { frame in
+                store(frame, try code(frame))
+                return .nil
+            }
+        case .index, .attribute:
+            var steps: [PathStep] = []
+            var node = target
+            while true {
+                if case .index(let base, let index, let l) = node {
+                    steps.insert(.index(compile(index), l), at: 0)
+                    node = base
+                } else if case .attribute(let base, let name, let l) = node {
+                    steps.insert(.field(name, l), at: 0)
+                    node = base
+                } else {
+                    break
+                }
+            }
+            guard case .name(let root) = node else {
+                let error = ScriptError(kind: .runtime, message: "cannot assign into this expression", file: file,
+                                        location: node.location,
+                                        hint: "assign the value to a variable first, then change its element")
+                return { _ in throw error }
+            }
+            let code = compile(value)
+            let take = self.take(root)
+            let store = self.store(root)
+            let loadCode = load(root)
+            return { frame in
+                let newValue = try code(frame)
+                var keys: [Value] = []
+                keys.reserveCapacity(steps.count)
+                for step in steps {
+                    if case .index(let indexCode, _) = step { keys.append(try indexCode(frame)) } else { keys.append(.nil) }
+                }
+                var current = take(frame)
+                if current.isUnassigned {
+                    store(frame, current)
+                    _ = try loadCode(frame)
+                }
+                defer { store(frame, current) }
+                try runtime.assign(&current, steps, keys, 0, newValue, file)
+                return .nil
+            }
+        default:
+            let error = ScriptError(kind: .syntax, message: "cannot assign to this expression", file: file,
+                                    location: target.location)
+            return { _ in throw error }
+        }
+    }
+
+    private func sameVariable(_ a: NameRef, _ b: NameRef) -> Bool {
+        switch (a.binding, b.binding) {
+        case let (.local(x), .local(y)), let (.upvalue(x), .upvalue(y)), let (.global(x), .global(y)): return x == y
+        default: return false
+        }
+    }
+}
+
+/// One step from a variable to the element being assigned: `[index]` or `.field`.
+enum PathStep {
+    case index(Code, SourceLocation)
+    case field(String, SourceLocation)
+}
+
+extension Runtime {
+    /// Sets the element at `steps[i...]` inside `target` to `value`, in place.
+    func assign(_ target: inout Value, _ steps: [PathStep], _ keys: [Value], _ i: Int, _ value: Value,
+                _ file: SourceFile) throws {
+        let last = i == steps.count - 1
+        switch steps[i] {
+        case .index(_, let location):
+            switch target {
+            case .list(var items):
+                let p = try position(keys[i], count: items.count, of: "list", file, location)
+                target = .nil
+                defer { target = .list(items) }
+                if last { items[p] = value } else { try assign(&items[p], steps, keys, i + 1, value, file) }
+            case .record:
+                guard case .string(let key) = keys[i] else {
+                    throw typeError("a record's index must be a string, not \(keys[i].typeName)", file, location)
+                }
+                try assignField(&target, key, steps, keys, i, value, file, location)
+            case .string:
+                throw typeError("strings cannot be changed in place", file, location,
+                                hint: "build a new string, e.g. with + or \"{...}\"")
+            default:
+                throw typeError("cannot assign an element of \(target.typeName.withArticle)", file, location)
+            }
+        case .field(let name, let location):
+            try assignField(&target, name, steps, keys, i, value, file, location)
+        }
+    }
+
+    private func assignField(_ target: inout Value, _ name: String, _ steps: [PathStep], _ keys: [Value], _ i: Int,
+                             _ value: Value, _ file: SourceFile, _ location: SourceLocation) throws {
+        let last = i == steps.count - 1
+        switch target {
+        case .record(var record):
+            target = .nil
+            defer { target = .record(record) }
+            if last {
+                record[name] = value
+            } else {
+                guard var inner = record[name] else { throw missingField(name, record, file, location) }
+                record[name] = .nil
+                defer { record[name] = inner }
+                try assign(&inner, steps, keys, i + 1, value, file)
+            }
+        case .object(let object):
+            do {
+                if last {
+                    try object.setAttribute(name, to: value)
+                } else {
+                    var inner = try attribute(target, name, file, location)
+                    try assign(&inner, steps, keys, i + 1, value, file)
+                    try object.setAttribute(name, to: inner)
+                }
+            } catch let error as NativeError {
+                throw typeError(error.message, file, location, hint: error.hint)
+            }
+        default:
+            throw typeError("\(target.typeName.withArticle) has no fields to assign", file, location)
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// The builtins of the language itself: output, conversion, containers, checks, timing, seeding.
+/// Math builtins live in `MathBuiltins.swift`.
+extension Engine {
+    func coreBuiltins() -> [Function] {
+        let output = context
+        return [
+            Function(name: "print", parameters: [Parameter("values", variadic: true)],
+                     doc: """
+                     print(values...): writes the values separated by spaces, then a newline.
+                     Strings print without quotes; everything else as the REPL shows it.
+
+                         print("loss", 0.25)    # loss 0.25
+                     """) { args in
+                let items = try args.list("values")
+                output.write(items.map { AELang.describe($0, quoted: false) }.joined(separator: " ") + "\n")
+                return .nil
+            },
+            Function(name: "len", parameters: [Parameter("x")],
+                     doc: """
+                     len(x): the number of elements of a list, characters of a string, fields of a record,
+                     or rows of a dataset.
+
+                         len([1, 2, 3])    # 3
+                     """) { args in
+                switch args["x"] {
+                case .list(let items): return .number(Double(items.count))
+                case .string(let s): return .number(Double(s.count))
+                case .record(let r): return .number(Double(r.count))
+                case .object(let o):
+                    if let count = o.count { return .number(Double(count)) }
+                    fallthrough
+                default:
+                    throw args.mismatch("x", expected: "a list, string or record")
+                }
+            },
+            Function(name: "range", parameters: RangeBounds.parameters,
+                     doc: """
+                     range(stop), range(start, stop), range(start, stop, step): the numbers from start
+                     (default 0) up to, not including, stop. In `for i in range(n)` no list is built.
+
+                         range(3)          # [0, 1, 2]
+                         range(1, 10, 4)   # [1, 5, 9]
+                     """) { [options] args in
+                let (start, stop, step) = try RangeBounds.bounds(args.values)
+                let count = RangeBounds.count(start, stop, step)
+                guard count <= Double(options.maxElements) else {
+                    throw NativeError("range(): \(formatNumber(count)) elements exceed the size limit (\(options.maxElements))")
+                }
+                return .list((0..<Int(count)).map { .number(start + Double($0) * step) })
+            },
+            Function(name: "type", parameters: [Parameter("x")],
+                     doc: """
+                     type(x): the name of x's type: "nil", "bool", "number", "string", "list", "record",
+                     "function", or a host type such as "Dataset".
+
+                         type([1])    # "list"
+                     """) { args in .string(args["x"].typeName) },
+            Function(name: "str", parameters: [Parameter("x")],
+                     doc: """
+                     str(x): x as text, as print shows it.
+
+                         str(0.5) + "!"    # "0.5!"
+                     """) { args in .string(AELang.describe(args["x"], quoted: false)) },
+            Function(name: "num", parameters: [Parameter("x")],
+                     doc: """
+                     num(x): a number from a string ("2.5", "1e-3", "inf"), a bool (1 or 0) or a number.
+
+                         num("2.5") * 2    # 5
+                     """) { args in
+                switch args["x"] {
+                case .number(let x): return .number(x)
+                case .bool(let b): return .number(b ? 1 : 0)
+                case .string(let s):
+                    let text = s.trimmingCharacters(in: .whitespaces)
+                    if let x = Double(text) { return .number(x) }
+                    throw NativeError("num(): cannot read \(quote(s)) as a number", argument: "x")
+                default:
+                    throw args.mismatch("x", expected: "a string, bool or number")
+                }
+            },
+            Function(name: "help", parameters: [Parameter("topic", default: .nil)],
+                     doc: """
+                     help(f) or help("name"): prints the documentation of a function. help() lists the
+                     builtins. In the REPL, ?name does the same.
+
+                         help(range)
+                     """) { [unowned self] args in
+                let text: String
+                switch args["topic"] {
+                case .nil:
+                    let names = globalNames.filter { if case .function = global($0) { return true } else { return false } }
+                    text = "functions: " + names.joined(separator: ", ")
+                        + "\ntype help(name) for one of them; the language is described in docs/language.md"
+                case .function(let function):
+                    text = Engine.doc(of: function)
+                case .string(let name):
+                    guard let doc = help(name) else {
+                        throw NativeError("help(): no function named '\(name)'", argument: "topic",
+                                          hint: didYouMean(name, among: globalNames))
+                    }
+                    text = doc
+                default:
+                    throw args.mismatch("topic", expected: "a function or a name")
+                }
+                output.write(text + (text.hasSuffix("\n") ? "" : "\n"))
+                return .nil
+            },
+            Function(name: "assert", parameters: [Parameter("condition"), Parameter("message", default: .nil)],
+                     doc: """
+                     assert(condition, message): stops with an error when condition is false or nil.
+
+                         assert(len(xs) > 0, "xs is empty")
+                     """) { args in
+                if args["condition"].isTruthy { return .nil }
+                if case .string(let message) = args["message"] {
+                    throw NativeError("assertion failed: \(message)")
+                }
+                throw NativeError("assertion failed")
+            },
+            Function(name: "error", parameters: [Parameter("message")],
+                     doc: """
+                     error(message): stops the script with a runtime error.
+
+                         if n < 0 { error("n must be >= 0") }
+                     """) { args in
+                throw NativeError(AELang.describe(args["message"], quoted: false))
+            },
+            Function(name: "time", parameters: [Parameter("f")],
+                     doc: """
+                     time(f): calls f() and returns the seconds it took.
+
+                         time(fn() fib(25))    # 0.02
+                     """) { args in
+                let f = try args.function("f")
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = try args.context.call(f, [])
+                return .number(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            },
+            Function(name: "seed", parameters: [Parameter("n")],
+                     doc: """
+                     seed(n): restarts the random numbers from seed n (a whole number >= 0), so that what
+                     follows is reproducible. The command line's --seed sets the first seed.
+
+                         seed(1); data = spiral(100)
+                     """) { args in
+                let n = try args.int("n", in: 0...Int.max)
+                SeedState.of(args.context).reseed(UInt64(n))
+                return .nil
+            },
+        ] + MathBuiltins.functions
+    }
+}

@@ -1,0 +1,243 @@
+import Foundation
+
+/// An ae interpreter: its globals, builtins, options and output sinks. The CLI, the REPL, the tests and
+/// any other host drive the language only through this class.
+///
+///     let engine = Engine()
+///     engine.register(Builtins.all)
+///     let value = try engine.run("x = 3\nx * 2")      // .number(6)
+///     print(engine.describe(value))                   // 6
+///
+/// Not thread-safe, except `cancel()` and `interruptFlag`, which another thread or a signal handler
+/// may use while a script runs.
+public final class Engine {
+    public let options: EngineOptions
+    /// Set by the CLI's SIGINT handler; the evaluator and long builtins check it.
+    public let interruptFlag: InterruptFlag
+    /// Module lookup for `import "name"`: the script's directory, then these paths (AE_PATH), then
+    /// `bundledModules`.
+    public var searchPaths: [String] = []
+    /// Modules compiled into the host: name -> source (the stdlib).
+    public var bundledModules: [String: String] = [:]
+
+    let runtime: Runtime
+    let context: CallContext
+    private let diagnostics: (String) -> Void
+    private var modules: [String: Module] = [:]
+    private var directory: String?
+    private var running = 0
+
+    public init(options: EngineOptions = EngineOptions(),
+                output: @escaping (String) -> Void = { text in print(text, terminator: "") },
+                diagnostics: @escaping (String) -> Void = { text in FileHandle.standardError.write(Data(text.utf8)) }) {
+        self.options = options
+        self.diagnostics = diagnostics
+        interruptFlag = InterruptFlag()
+        context = CallContext(options: options, interruptFlag: interruptFlag, output: output, diagnostics: diagnostics)
+        runtime = Runtime(options: options, context: context, interruptFlag: interruptFlag)
+        context.invoke = { [unowned runtime] function, arguments in try runtime.callFromNative(function, arguments) }
+        let core = coreBuiltins()
+        register(core)
+        runtime.rangeFunction = core.first { $0.name == "range" }
+        setGlobal("args", .list([]))
+        setGlobal("ans", .nil)
+    }
+
+    deinit {
+        // Values nested very deeply (a list in a list ... a million times) are freed recursively:
+        // free them on the large stack too.
+        let globals = runtime.globals
+        _ = try? onLargeStack { globals.restore((names: [], values: [])) }
+    }
+
+    /// Interrupts the running script (thread-safe): it stops with an `.interrupted` error.
+    public func cancel() { interruptFlag.set() }
+
+    /// Registers a builtin; it replaces a global of the same name.
+    public func register(_ function: Function) {
+        setGlobal(function.name, .function(function))
+        // `for i in range(n)` counts without a list only with the core range; a replacement is called.
+        if function.name == "range" { runtime.rangeFunction = nil }
+    }
+
+    public func register(_ functions: [Function]) {
+        for function in functions { register(function) }
+    }
+
+    /// Creates or replaces a global variable, e.g. `args` from the command line.
+    public func setGlobal(_ name: String, _ value: Value) {
+        let index = runtime.globals.define(name)
+        runtime.globals.storage[index] = value
+    }
+
+    /// The value of a global, or nil when it does not exist (or was never assigned).
+    public func global(_ name: String) -> Value? {
+        guard let index = runtime.globals.index(of: name) else { return nil }
+        let value = runtime.globals.storage[index]
+        return value.isUnassigned ? nil : value
+    }
+
+    /// Builtins and user globals, sorted.
+    public var globalNames: [String] {
+        runtime.globals.names.filter { global($0) != nil }.sorted()
+    }
+
+    // MARK: Running
+
+    /// Runs a whole script. Returns the value of the last statement.
+    @discardableResult
+    public func run(_ source: String, file: String = "<input>") throws -> Value {
+        try execute(source, file: file).value
+    }
+
+    /// Runs a script file; imports look in its directory first.
+    @discardableResult
+    public func runFile(_ path: String) throws -> Value {
+        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ScriptError(kind: .runtime, message: "cannot read '\(path)'", file: path, line: 0, column: 0)
+        }
+        let saved = directory
+        directory = (path as NSString).deletingLastPathComponent
+        defer { directory = saved }
+        return try run(source, file: path)
+    }
+
+    /// Parses and resolves only (`ae --check`): throws the syntax and resolve errors, runs nothing.
+    public func check(_ source: String, file: String) throws {
+        let saved = runtime.globals.snapshot()
+        let savedModules = modules
+        defer {
+            runtime.globals.restore(saved)
+            modules = savedModules
+        }
+        _ = try onLargeStack { [self] in try compile(source, file: file) }
+    }
+
+    /// Runs one REPL entry. Returns the value to echo: nil for assignments, statements and nil values.
+    /// A returned value is also stored in `ans`.
+    public func evaluateInteractive(_ source: String, file: String = "<repl>") throws -> Value? {
+        let (value, isExpression) = try execute(source, file: file, interactive: true)
+        guard isExpression, value != .nil else { return nil }
+        setGlobal("ans", value)
+        return value
+    }
+
+    private func execute(_ source: String, file: String, interactive: Bool = false) throws -> (value: Value, isExpression: Bool) {
+        if running == 0 { interruptFlag.clear() }
+        return try onLargeStack { [self] in
+            let (code, isExpression) = try compile(source, file: file, interactive: interactive)
+            if running == 0 { runtime.startRun() }
+            running += 1
+            defer { running -= 1 }
+            let value = try code(Activation.make(slotCount: 0, cellCount: 0, upvalues: []))
+            return (value, isExpression)
+        }
+    }
+
+    /// Parse, resolve and compile. Throws ScriptError (one error) or ScriptErrors (several).
+    private func compile(_ source: String, file name: String, interactive: Bool = false) throws -> (Code, Bool) {
+        let file = SourceFile(name: name, text: source)
+        let nodes = try parse(source, file)
+        var resolver = Resolver(globals: runtime.globals, file: file, importer: { [unowned self] in try load($0) })
+        resolver.allowsLaterGlobals = interactive
+        let savedFile = currentFile
+        currentFile = file
+        defer { currentFile = savedFile }
+        resolver.resolveProgram(nodes)
+        try Engine.throwing(resolver.errors)
+        let code = Compiler(runtime: runtime, file: file).compileProgram(nodes)
+        return (code, nodes.last?.isExpression ?? false)
+    }
+
+    private func parse(_ source: String, _ file: SourceFile) throws -> [Node] {
+        var lexer = Lexer(source)
+        let tokens = lexer.tokenize()
+        file.comments = lexer.lineComments
+        var parser = Parser(tokens: tokens, file: file, maxNesting: options.maxNesting)
+        let nodes = parser.parseProgram()
+        try Engine.throwing(parser.errors)
+        return nodes
+    }
+
+    private static func throwing(_ errors: [ScriptError]) throws {
+        if errors.count == 1 { throw errors[0] }
+        if errors.count > 1 { throw ScriptErrors(errors: errors) }
+    }
+
+    /// Finds, parses, resolves and compiles a module for `import` (once per engine).
+    private func load(_ ref: ModuleRef) throws -> Module {
+        if let module = modules[ref.name] { return module }
+        var looked: [String] = []
+        var source: String?
+        var path = ref.name
+        for dir in [directory ?? FileManager.default.currentDirectoryPath] + searchPaths {
+            let candidate = (dir as NSString).appendingPathComponent(ref.name + ".ae")
+            looked.append(dir)
+            if let text = try? String(contentsOfFile: candidate, encoding: .utf8) {
+                source = text
+                path = candidate
+                break
+            }
+        }
+        if source == nil, let bundled = bundledModules[ref.name] {
+            source = bundled
+            path = "<stdlib>/\(ref.name).ae"
+        }
+        guard let source else {
+            let known = bundledModules.keys.sorted()
+            throw ScriptError(kind: .resolve, message: "cannot find module '\(ref.name)'", file: nil,
+                              location: ref.location,
+                              hint: didYouMean(ref.name, among: known)
+                                ?? "looked for \(ref.name).ae in \(looked.joined(separator: ", "))\(known.isEmpty ? "" : " and the bundled modules")")
+                .placed(in: currentFile)
+        }
+        let file = SourceFile(name: path, text: source)
+        let module = Module(name: ref.name, file: file)
+        modules[ref.name] = module
+        do {
+            let nodes = try parse(source, file)
+            var resolver = Resolver(globals: runtime.globals, file: file, importer: { [unowned self] in try load($0) })
+            let savedFile = currentFile
+            currentFile = file
+            defer { currentFile = savedFile }
+            resolver.resolveProgram(nodes)
+            try Engine.throwing(resolver.errors)
+            module.code = Compiler(runtime: runtime, file: file).compileProgram(nodes)
+        } catch {
+            modules[ref.name] = nil
+            throw error
+        }
+        return module
+    }
+
+    /// The file being resolved, for placing import errors.
+    var currentFile: SourceFile?
+
+    // MARK: Inspecting
+
+    /// How a value prints in the REPL: round-trippable, strings quoted, host objects by `summary`.
+    public func describe(_ value: Value) -> String {
+        AELang.describe(value, quoted: true)
+    }
+
+    /// The doc of a builtin or user function (the comment block above its `fn`), or nil.
+    public func help(_ name: String) -> String? {
+        guard case .function(let function) = global(name) else { return nil }
+        return Engine.doc(of: function)
+    }
+
+    static func doc(of function: Function) -> String {
+        if function.isNative { return function.doc }
+        let head = "fn " + function.signature
+        return function.doc.isEmpty ? head : head + "\n\n" + function.doc
+    }
+}
+
+extension ScriptError {
+    /// The same error with the file and source line of `file` (when the location was made without).
+    func placed(in file: SourceFile?) -> ScriptError {
+        guard let file else { return self }
+        return ScriptError(kind: kind, message: message, file: file.name, line: line, column: column, length: length,
+                           hint: hint, traceback: traceback, sourceLine: file.line(line))
+    }
+}

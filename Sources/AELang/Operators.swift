@@ -1,0 +1,136 @@
+import Foundation
+
+/// The general (slow) paths of the operators: every type combination and the error for wrong types.
+/// The compiler emits inline fast paths for numbers and falls back to these.
+extension Runtime {
+    func typeError(_ message: String, _ file: SourceFile, _ location: SourceLocation, hint: String? = nil) -> ScriptError {
+        ScriptError(kind: .runtime, message: message, file: file, location: location, hint: hint)
+    }
+
+    func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, _ file: SourceFile, _ location: SourceLocation) throws -> Value {
+        switch (op, a, b) {
+        case let (_, .number(x), .number(y)):
+            switch op {
+            case .add: return .number(x + y)
+            case .subtract: return .number(x - y)
+            case .multiply: return .number(x * y)
+            case .divide: return .number(x / y)
+            case .modulo: return .number(floorModulo(x, y))
+            case .power: return .number(Foundation.pow(x, y))
+            case .less: return .bool(x < y)
+            case .lessEqual: return .bool(x <= y)
+            case .greater: return .bool(x > y)
+            case .greaterEqual: return .bool(x >= y)
+            case .equal: return .bool(x == y)
+            case .notEqual: return .bool(x != y)
+            case .and, .or: break
+            }
+        case (.equal, _, _): return .bool(a == b)
+        case (.notEqual, _, _): return .bool(a != b)
+        case let (.add, .string(x), .string(y)):
+            try checkSize(x.utf8.count + y.utf8.count, file, location)
+            return .string(x + y)
+        case let (.add, .list(x), .list(y)):
+            try checkSize(x.count + y.count, file, location)
+            return .list(x + y)
+        case let (.less, .string(x), .string(y)): return .bool(x < y)
+        case let (.lessEqual, .string(x), .string(y)): return .bool(x <= y)
+        case let (.greater, .string(x), .string(y)): return .bool(x > y)
+        case let (.greaterEqual, .string(x), .string(y)): return .bool(x >= y)
+        default: break
+        }
+        let names = "\(a.typeName) and \(b.typeName)"
+        switch op {
+        case .add:
+            let hint: String?
+            if case .string = a { hint = "convert with str(x), or write \"...{x}...\"" }
+            else if case .string = b { hint = "convert with str(x), or write \"...{x}...\"" }
+            else if case .list = a { hint = "to append an element, write xs + [x]" }
+            else { hint = nil }
+            throw typeError("cannot add \(names)", file, location, hint: hint)
+        case .less, .lessEqual, .greater, .greaterEqual:
+            throw typeError("cannot compare \(names) with '\(op.rawValue)'", file, location)
+        default:
+            throw typeError("cannot apply '\(op.rawValue)' to \(names)", file, location)
+        }
+    }
+
+    func negate(_ a: Value, _ file: SourceFile, _ location: SourceLocation) throws -> Value {
+        if case .number(let x) = a { return .number(-x) }
+        throw typeError("cannot negate \(a.typeName.withArticle)", file, location)
+    }
+
+    /// `base[index]`.
+    func index(_ base: Value, _ index: Value, _ file: SourceFile, _ location: SourceLocation) throws -> Value {
+        switch base {
+        case .list(let items):
+            return items[try position(index, count: items.count, of: "list", file, location)]
+        case .string(let s):
+            let i = try position(index, count: s.count, of: "string", file, location)
+            return .string(String(s[s.index(s.startIndex, offsetBy: i)]))
+        case .record(let record):
+            guard case .string(let key) = index else {
+                throw typeError("a record's index must be a string, not \(index.typeName)", file, location)
+            }
+            guard let value = record[key] else { throw missingField(key, record, file, location) }
+            return value
+        case .object(let object):
+            do {
+                if let value = try object.element(index) { return value }
+            } catch let error as NativeError {
+                throw typeError(error.message, file, location, hint: error.hint)
+            }
+            throw typeError("cannot index \(base.typeName.withArticle)", file, location)
+        default:
+            throw typeError("cannot index \(base.typeName.withArticle)", file, location)
+        }
+    }
+
+    /// A list or string position from an ae index: whole, negative counts from the end.
+    func position(_ index: Value, count: Int, of what: String, _ file: SourceFile, _ location: SourceLocation) throws -> Int {
+        guard case .number(let x) = index else {
+            throw typeError("a \(what) index must be a number, not \(index.typeName)", file, location)
+        }
+        guard x == x.rounded(), abs(x) < 1e15 else {
+            throw typeError("a \(what) index must be a whole number, got \(formatNumber(x))", file, location)
+        }
+        var i = Int(x)
+        if i < 0 { i += count }
+        guard i >= 0, i < count else {
+            let noun = what == "list" ? "element" : "character"
+            throw typeError("index \(formatNumber(x)) out of range for a \(what) of \(count) \(noun)\(count == 1 ? "" : "s")",
+                            file, location, hint: count == 0 ? nil : "valid indices are 0 to \(count - 1), or -1 to -\(count)")
+        }
+        return i
+    }
+
+    func missingField(_ key: String, _ record: Record, _ file: SourceFile, _ location: SourceLocation) -> ScriptError {
+        let fields = record.keys.isEmpty ? "it has no fields" : "its fields: " + record.keys.joined(separator: ", ")
+        return typeError("record has no field '\(key)'", file, location,
+                         hint: didYouMean(key, among: record.keys) ?? fields)
+    }
+
+    /// `base.name`.
+    func attribute(_ base: Value, _ name: String, _ file: SourceFile, _ location: SourceLocation) throws -> Value {
+        switch base {
+        case .record(let record):
+            guard let value = record[name] else { throw missingField(name, record, file, location) }
+            return value
+        case .object(let object):
+            if let value = object.attribute(name) { return value }
+            let names = object.attributeNames
+            throw typeError("\(base.typeName) has no attribute '\(name)'", file, location,
+                            hint: didYouMean(name, among: names)
+                                ?? (names.isEmpty ? nil : "its attributes: " + names.joined(separator: ", ")))
+        default:
+            throw typeError("\(base.typeName.withArticle) has no attribute '\(name)'", file, location)
+        }
+    }
+}
+
+/// Modulo with the sign of the divisor, as in Python and Lua: -1 % 3 == 2.
+@inline(__always)
+func floorModulo(_ x: Double, _ y: Double) -> Double {
+    let r = x.truncatingRemainder(dividingBy: y)
+    return (r != 0 && (r < 0) != (y < 0)) ? r + y : r
+}
