@@ -1,0 +1,129 @@
+/// What a trained auto-encoder says about the density it was trained on (paper §3).
+extension AutoEncoder {
+    /// The fixed row blocks of the queries: 256 rows each, whatever the thread count.
+    static let queryBlock = 256
+
+    /// r(x) at each row of `points` (batched, on `threads` threads; results never depend on it).
+    public func reconstruct(_ points: Dataset, threads: Int) -> Dataset {
+        precondition(isInitialized && points.dim == dim, "reconstruct: model not trained or wrong dimension")
+        let weights = PaddedWeights(dim: dim, hidden: hidden)
+        parameters.withUnsafeBufferPointer { weights.load($0.baseAddress!, tied: tied) }
+        var out = Dataset(rows: points.n, dim: dim)
+        let n = points.n, d = dim, C = weights.chunks
+        let blocks = (n + Self.queryBlock - 1) / Self.queryBlock
+        let sigmoidOut = decoder == .sigmoid, act = activation
+        points.values.withUnsafeBufferPointer { xs in
+            out.values.withUnsafeMutableBufferPointer { rs in
+                let x = xs.baseAddress!, r = rs.baseAddress!
+                parallelBlocks(blocks, threads: threads) { block in
+                    let acc = UnsafeMutablePointer<Lanes>.allocate(capacity: d)
+                    defer { acc.deallocate() }
+                    for row in block * Self.queryBlock ..< min(n, (block + 1) * Self.queryBlock) {
+                        let xr = x + row * d
+                        acc.initialize(repeating: Lanes(), count: d)
+                        for k in 0..<C {
+                            var a = weights.b[k]
+                            for i in 0..<d { a += weights.wt[i * C + k] * xr[i] }
+                            let h = act == .tanh ? TanhActivation.value(a) : SigmoidActivation.value(a)
+                            for i in 0..<d { acc[i] += weights.v[i * C + k] * h }
+                        }
+                        for i in 0..<d {
+                            let o = weights.c[i] + laneSum(acc[i])
+                            r[row * d + i] = sigmoidOut ? SigmoidActivation.value(o) : o
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The hidden representation h(x) = act(b + W·x) of each row, as an n × H dataset.
+    public func encode(_ points: Dataset, threads: Int) -> Dataset {
+        precondition(isInitialized && points.dim == dim, "encode: model not trained or wrong dimension")
+        var out = Dataset(rows: points.n, dim: hidden)
+        let d = dim, h = hidden
+        let theta = parameters
+        let blocks = (points.n + Self.queryBlock - 1) / Self.queryBlock
+        let act = activation
+        out.values.withUnsafeMutableBufferPointer { hs in
+            let hp = hs.baseAddress!
+            parallelBlocks(blocks, threads: threads) { block in
+                for row in block * Self.queryBlock ..< min(points.n, (block + 1) * Self.queryBlock) {
+                    for j in 0..<h {
+                        var a = theta[d * h + j]
+                        for i in 0..<d { a += theta[i * h + j] * points.values[row * d + i] }
+                        hp[row * h + j] = act == .tanh ? TanhActivation.value(a) : SigmoidActivation.value(a)
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The score estimate at each row: (r(x) − x)/σ² (eq. 5), or r(x) − x when `unscaled` (§3.5).
+    public func score(_ points: Dataset, unscaled: Bool, threads: Int) -> Dataset {
+        var r = reconstruct(points, threads: threads)
+        let scale = unscaled ? 1 : 1 / (sigma * sigma)
+        for k in r.values.indices { r.values[k] = (r.values[k] - points.values[k]) * scale }
+        return r
+    }
+
+    /// ∂r/∂x at one point, d × d row-major: diag(dec′)·V·diag(act′(b + W·x))·W.
+    public func jacobian(at point: [Double]) -> [Double] {
+        precondition(isInitialized && point.count == dim, "jacobian: model not trained or wrong dimension")
+        let d = dim, h = hidden
+        let theta = parameters
+        let vOffset = tied ? 0 : d * h + h
+        var j = [Double](repeating: 0, count: d * d)
+        var out = c
+        for u in 0..<h {
+            var a = theta[d * h + u]
+            for i in 0..<d { a += theta[i * h + u] * point[i] }
+            let hv = activation == .tanh ? TanhActivation.value(a) : SigmoidActivation.value(a)
+            let g = activation == .tanh ? TanhActivation.slope(hv) : SigmoidActivation.slope(hv)
+            for i in 0..<d {
+                let vg = theta[vOffset + i * h + u]
+                out[i] += vg * hv
+                for k in 0..<d { j[i * d + k] += vg * g * theta[k * h + u] }
+            }
+        }
+        if decoder == .sigmoid {
+            for i in 0..<d {
+                let s = SigmoidActivation.value(out[i])
+                for k in 0..<d { j[i * d + k] *= s * (1 - s) }
+            }
+        }
+        return j
+    }
+
+    /// The estimated Hessian of log p at one point, (∂r/∂x − I)/σ² (§3.8), d × d row-major.
+    public func hessian(at point: [Double]) -> [Double] {
+        var j = jacobian(at: point)
+        let d = dim, s2 = sigma * sigma
+        for i in 0..<d { j[i * d + i] -= 1 }
+        return j.map { $0 / s2 }
+    }
+
+    /// E(y) − E(x) for the learned energy, by the path integral of eq. (13) along the segment x → y:
+    ///   ΔE = −∫₀¹ score(x + t(y − x))·(y − x) dt ≈ −(1/steps) Σ_{m=0}^{steps−1} score(p_m)·(y − x),
+    /// where p_m = x + (m + ½)/steps·(y − x) are the midpoints of `steps` equal sub-segments (the
+    /// midpoint rule; the score is the model's (r − p)/σ²). All path points go through one batched pass.
+    public func energyDiff(from x: [Double], to y: [Double], steps: Int = 20, threads: Int = 1) -> Double {
+        precondition(isInitialized && x.count == dim && y.count == dim && steps >= 1)
+        let d = dim
+        var path = Dataset(rows: steps, dim: d)
+        for m in 0..<steps {
+            let t = (Double(m) + 0.5) / Double(steps)
+            for i in 0..<d { path[m, i] = x[i] + t * (y[i] - x[i]) }
+        }
+        let s = score(path, unscaled: false, threads: threads)
+        var total = 0.0
+        for m in 0..<steps {
+            var dot = 0.0
+            for i in 0..<d { dot += s[m, i] * (y[i] - x[i]) }
+            total += dot
+        }
+        return -total / Double(steps)
+    }
+}

@@ -1,0 +1,66 @@
+/// The parameters laid out for the kernels: hidden units padded to a multiple of 8 and grouped in
+/// `Lanes` of 8, so that the inner loops run over whole SIMD vectors of hidden units. Padding units
+/// have zero weights and zero bias and feed nothing to the output, so they change no result.
+///
+/// Layout (C = chunks of 8 units): wt[i·C + c] = W[8c ..< 8c+8, i], b[c], v[i·C + c] = V[i, 8c ..< 8c+8],
+/// wsq[c] = Σ_i W[unit, i]² (for the CAE penalty), and c (d Doubles).
+final class PaddedWeights {
+    let dim: Int, hidden: Int, chunks: Int
+    let storage: UnsafeMutablePointer<Lanes>
+    let wt: UnsafeMutablePointer<Lanes>
+    let b: UnsafeMutablePointer<Lanes>
+    let v: UnsafeMutablePointer<Lanes>
+    let wsq: UnsafeMutablePointer<Lanes>
+    let c: UnsafeMutablePointer<Double>
+
+    init(dim d: Int, hidden h: Int) {
+        dim = d
+        hidden = h
+        chunks = (h + 7) / 8
+        let count = (2 * d + 2) * chunks
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: Lanes(), count: count)
+        wt = storage
+        b = storage + d * chunks
+        v = b + chunks
+        wsq = v + d * chunks
+        c = .allocate(capacity: d)
+        c.initialize(repeating: 0, count: d)
+    }
+
+    deinit {
+        storage.deallocate()
+        c.deallocate()
+    }
+
+    /// Copies the model's parameter vector θ (see ``AutoEncoder/parameters``) into the padded layout.
+    func load(_ theta: UnsafePointer<Double>, tied: Bool) {
+        let d = dim, h = hidden, C = chunks
+        let raw = UnsafeMutableRawPointer(storage).assumingMemoryBound(to: Double.self)
+        let wRaw = raw, bRaw = raw + 8 * d * C, vRaw = bRaw + 8 * C
+        for i in 0..<d {
+            for j in 0..<h { wRaw[8 * i * C + j] = theta[i * h + j] }
+        }
+        for j in 0..<h { bRaw[j] = theta[d * h + j] }
+        let vSource = tied ? theta : theta + d * h + h
+        for i in 0..<d {
+            for j in 0..<h { vRaw[8 * i * C + j] = vSource[i * h + j] }
+        }
+        let cSource = theta + (tied ? d * h + h : 2 * d * h + h)
+        for i in 0..<d { c[i] = cSource[i] }
+        for k in 0..<C {
+            var s = Lanes()
+            for i in 0..<d { s += wt[i * C + k] * wt[i * C + k] }
+            wsq[k] = s
+        }
+    }
+}
+
+/// Horizontal sum of 8 lanes in a fixed order (pairwise), so results never depend on the compiler's
+/// choice of reduction.
+@inline(__always)
+func laneSum(_ x: Lanes) -> Double {
+    let a = x.lowHalf + x.highHalf
+    let b = a.lowHalf + a.highHalf
+    return b[0] + b[1]
+}
