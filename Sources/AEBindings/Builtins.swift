@@ -6,7 +6,10 @@ import AELang
 public enum Builtins {
     /// The functions to register with an engine.
     public static var all: [Function] {
-        FileBuiltins.functions + DataBuiltins.functions + ModelBuiltins.functions + DensityBuiltins.functions
+        FileBuiltins.functions
+            // DensityBuiltins.mixture serves both forms: mixture(densities) and mixture(n, components).
+            + DataBuiltins.functions.filter { $0.name != "mixture" }
+            + ModelBuiltins.functions + DensityBuiltins.functions
             + SamplingBuiltins.functions + PlotBuiltins.functions
     }
 }
