@@ -1,0 +1,48 @@
+import XCTest
+import AENumerics
+
+/// The auto-encoder's line integrals (affine pre-activations along a segment) against the plain path
+/// rule that evaluates the score at every path point.
+final class LineIntegralTests: XCTestCase {
+    func model(tied: Bool, activation: AutoEncoder.Activation, dim: Int = 3, hidden: Int = 13) throws -> AutoEncoder {
+        let ae = try AutoEncoder(.dae(sigma: 0.3), hidden: hidden, tied: tied, activation: activation)
+        var rng = Xoshiro256(seed: 8)
+        try ae.setParameters(dim: dim, W: (0..<hidden * dim).map { _ in rng.normal() },
+                             b: (0..<hidden).map { _ in rng.normal() },
+                             V: tied ? nil : (0..<hidden * dim).map { _ in rng.normal() / 3 },
+                             c: (0..<dim).map { _ in rng.normal() })
+        return ae
+    }
+
+    func testLineIntegralsMatchThePathRule() throws {
+        var rng = Xoshiro256(seed: 9)
+        let a = Dataset(rows: 20, dim: 3, values: (0..<60).map { _ in rng.normal() })
+        let b = Dataset(rows: 20, dim: 3, values: (0..<60).map { _ in rng.normal() })
+        for tied in [false, true] {
+            for activation in AutoEncoder.Activation.allCases {
+                let ae = try model(tied: tied, activation: activation)
+                for path in [PathQuadrature(rule: .even, points: 10), PathQuadrature(rule: .gauss, points: 3)] {
+                    let fast = try XCTUnwrap(ae.lineIntegrals(from: a, to: b, path: path, threads: 2))
+                    let plain = pathEnergyDifference(field: ScoreOnly(ae), from: a, to: b, path: path, threads: 1)
+                    for i in 0..<20 {
+                        XCTAssertEqual(-fast[i], plain[i], accuracy: 1e-9 * max(1, abs(plain[i])),
+                                       "tied \(tied), \(activation), \(path.rule)")
+                    }
+                }
+            }
+        }
+    }
+
+    func testMHOnAModelGivesTheSameChainWithOrWithoutLineIntegrals() throws {
+        let ae = try model(tied: false, activation: .tanh, dim: 4, hidden: 16)
+        let fast = try runChains(field: ae, sampler: .mh(sigma: 0.2, steps: 10), draws: 500, chains: 4, burn: 0,
+                                 start: .point([0, 0, 0, 0]), seed: 3, threads: 2)
+        let plain = try runChains(field: ScoreOnly(ae), sampler: .mh(sigma: 0.2, steps: 10), draws: 500, chains: 4,
+                                  burn: 0, start: .point([0, 0, 0, 0]), seed: 3, threads: 1)
+        XCTAssertEqual(fast.acceptance, plain.acceptance)
+        for (f, p) in zip(fast.samples.values, plain.samples.values) { XCTAssertEqual(f, p, accuracy: 1e-9) }
+        let again = try runChains(field: ae, sampler: .mh(sigma: 0.2, steps: 10), draws: 500, chains: 4, burn: 0,
+                                  start: .point([0, 0, 0, 0]), seed: 3, threads: 1)
+        XCTAssertEqual(fast.samples, again.samples, "identical for any thread count")
+    }
+}
