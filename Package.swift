@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(name: "ae-bench", dependencies: ["AENumerics"]),
         .testTarget(name: "AELangTests", dependencies: ["AELang"]),
         .testTarget(name: "AENumericsTests", dependencies: ["AENumerics"]),
-        .testTarget(name: "AEPlotsTests", dependencies: ["AEPlots"]),
+        .testTarget(name: "AEPlotsTests", dependencies: ["AEPlots"], exclude: ["Golden"]),
         // Golden scripts live in Tests/golden/<feature>/ and are found through #filePath.
         .testTarget(name: "GoldenTests", dependencies: ["AELang", "AEBindings", "AEStdlib"]),
         // Runs the built `ae` binary: batch mode, exit codes, and the REPL through a pseudo-terminal.
