@@ -2,7 +2,7 @@
 ///
 ///     engine.setGlobal("xs", Value([1, 2, 3]))
 ///     let total = try engine.run("sum(xs)").asDouble        // 6
-///     let ys = [Double](try engine.run("[x * 2 for x in xs]"))
+///     let ys = [Double](try engine.run("xs + [4]"))           // [1, 2, 3, 4]
 extension Value {
     /// A number.
     public init(_ x: Double) { self = .number(x) }
