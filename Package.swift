@@ -22,6 +22,7 @@ let package = Package(
     products: [
         .executable(name: "ae", targets: ["ae"]),
         .executable(name: "ae-bench", targets: ["ae-bench"]),
+        .executable(name: "ae-embed-example", targets: ["ae-embed-example"]),
         .library(name: "AELang", targets: ["AELang"]),
         .library(name: "AENumerics", targets: ["AENumerics"]),
         .library(name: "AEBindings", targets: ["AEBindings"]),
@@ -62,6 +63,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ae-bench", dependencies: ["AENumerics"]),
+        // A host program embedding the language (docs/embedding.md); CI runs it.
+        .executableTarget(name: "ae-embed-example", dependencies: ["AELang", "AEBindings"], path: "Examples/EmbedDemo"),
         .testTarget(name: "AELangTests", dependencies: ["AELang"]),
         .testTarget(name: "AENumericsTests", dependencies: ["AENumerics"]),
         .testTarget(name: "AEPlotsTests", dependencies: ["AEPlots"], exclude: ["Golden"]),

@@ -76,3 +76,16 @@ extension Arguments {
         NativeError("\(function.name)(): \(name) must be a Dataset or a list of rows of numbers", argument: name)
     }
 }
+
+// MARK: For hosts
+
+extension Value {
+    /// A dataset as an ae value (what `spiral(100)` returns), for a host to hand to a script.
+    public init(_ data: Dataset) { self = .dataset(data) }
+
+    /// The dataset held by this value, or nil when it is not a Dataset.
+    public var asDataset: Dataset? {
+        if case .object(let object as DatasetValue) = self { return object.data }
+        return nil
+    }
+}

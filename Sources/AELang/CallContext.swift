@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// What a builtin may use of the engine that runs it: the interrupt flag, the output sink, progress
@@ -21,12 +22,22 @@ public final class CallContext {
         self.diagnostics = diagnostics
     }
 
-    /// True once the user pressed Ctrl-C or the host called `cancel()`. Long loops check it often.
-    public var isInterrupted: Bool { interruptFlag.isSet }
+    /// When the current run must stop (`EngineOptions.deadline` after it started); set by the engine.
+    var deadline: Date?
 
-    /// Throws ``Interrupted`` when the run was interrupted.
+    /// True once the user pressed Ctrl-C, the host called `cancel()` or the run's time limit passed.
+    /// Long loops check it often (and stop early, keeping what they have).
+    public var isInterrupted: Bool {
+        interruptFlag.isSet || deadline.map { Date() > $0 } ?? false
+    }
+
+    /// Throws ``Interrupted`` when the run was interrupted, ``LimitExceeded`` when its time is up.
     public func checkInterrupt() throws {
         if interruptFlag.isSet { throw Interrupted() }
+        if let deadline, Date() > deadline {
+            throw LimitExceeded("time limit exceeded (\(formatNumber(options.deadline ?? 0)) s)",
+                                hint: "raise EngineOptions.deadline")
+        }
     }
 
     /// Writes program output (what `print` writes) to the host's sink.

@@ -84,6 +84,8 @@ extension Runtime {
             throw ScriptError(kind: .runtime, message: error.message, file: file, location: at, hint: error.hint)
         } catch is Interrupted {
             throw ScriptError(kind: .interrupted, message: "interrupted", file: file, location: location)
+        } catch let error as LimitExceeded {
+            throw ScriptError(kind: .limit, message: error.message, file: file, location: location, hint: error.hint)
         }
     }
 

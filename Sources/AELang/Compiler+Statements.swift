@@ -240,6 +240,7 @@ extension Compiler {
                     _ = try loadCode(frame)
                 }
                 defer { store(frame, current) }
+                try runtime.checkNesting(newValue, under: steps.count, file, target.location)
                 try runtime.assign(&current, steps, keys, 0, newValue, file)
                 return .nil
             }

@@ -64,16 +64,24 @@ struct Compiler {
                 try runtime.checkSize(codes.count, file, location)
                 var values: [Value] = []
                 values.reserveCapacity(codes.count)
-                for code in codes { values.append(try code.run(frame)) }
+                for code in codes {
+                    let value = try code.run(frame)
+                    try runtime.checkNesting(value, under: 1, file, location)
+                    values.append(value)
+                }
                 return .list(values)
             }
-        case .record(let fields, _):
+        case .record(let fields, let location):
             let keys = fields.map(\.key)
             let codes = fields.map { CodeRef(compile($0.value)) }
             return { frame in
                 var values: [(String, Value)] = []
                 values.reserveCapacity(codes.count)
-                for (i, code) in codes.enumerated() { values.append((keys[i], try code.run(frame))) }
+                for (i, code) in codes.enumerated() {
+                    let value = try code.run(frame)
+                    try runtime.checkNesting(value, under: 1, file, location)
+                    values.append((keys[i], value))
+                }
                 return .record(Record(fields: values))
             }
         case .unary(.negate, let operand, let location):

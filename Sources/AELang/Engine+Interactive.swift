@@ -1,11 +1,13 @@
 /// What the REPL needs beyond running code: continuation and completion.
 extension Engine {
-    /// True while brackets or a string are open, or the last line ends with an operator: the REPL
-    /// then reads another line.
+    /// True while brackets are open or the last line ends with an operator: the REPL then reads
+    /// another line. An unterminated string makes the entry complete, since strings cannot span lines.
     public func isIncomplete(_ source: String) -> Bool {
         var lexer = Lexer(source)
         let tokens = lexer.tokenize()
-        if lexer.endedInString { return true }
+        // Strings cannot span lines, so no further line can close an unterminated one: the entry is
+        // complete (and its error shows at once), even inside an open bracket.
+        if lexer.endedInString { return false }
         var balance = 0
         for token in tokens {
             switch token.kind {

@@ -19,6 +19,10 @@ public final class Engine {
     public var searchPaths: [String] = []
     /// Modules compiled into the host: name -> source (the stdlib).
     public var bundledModules: [String: String] = [:]
+    /// The host's own module lookup for `import "name"`: returns the module's source, or nil when the
+    /// host has no such module. Asked after the file system (which is searched only when
+    /// `options.allowFileRead` is set) and before `bundledModules`.
+    public var moduleLoader: ((String) -> String?)?
 
     let runtime: Runtime
     let context: CallContext
@@ -53,6 +57,9 @@ public final class Engine {
     }
 
     /// Interrupts the running script (thread-safe): it stops with an `.interrupted` error.
+    ///
+    /// The request stays set until the host calls `interruptFlag.clear()`: a cancel that lands just
+    /// before `run` starts stops that run too, and every later run, until cleared.
     public func cancel() { interruptFlag.set() }
 
     /// Registers a builtin; it replaces a global of the same name.
@@ -92,16 +99,37 @@ public final class Engine {
         try execute(source, file: file).value
     }
 
-    /// Runs a script file; imports look in its directory first.
+    /// Runs a script file; imports look in its directory first. The host names the file, so this
+    /// reads it whatever `options.allowFileRead` says (which governs what the script itself reads).
     @discardableResult
     public func runFile(_ path: String) throws -> Value {
-        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+        let source = try Engine.readScript(path)
+        return try inDirectory(of: path) { try run(source, file: path) }
+    }
+
+    /// Parses and resolves a script file without running it (`ae --check FILE`); its imports are
+    /// resolved from its own directory first, as `runFile` would.
+    public func checkFile(_ path: String) throws {
+        let source = try Engine.readScript(path)
+        try inDirectory(of: path) { try check(source, file: path) }
+    }
+
+    private func inDirectory<T>(of path: String, _ body: () throws -> T) rethrows -> T {
+        let saved = directory
+        let folder = (path as NSString).deletingLastPathComponent
+        directory = folder.isEmpty ? "." : folder
+        defer { directory = saved }
+        return try body()
+    }
+
+    private static func readScript(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw ScriptError(kind: .runtime, message: "cannot read '\(path)'", file: path, line: 0, column: 0)
         }
-        let saved = directory
-        directory = (path as NSString).deletingLastPathComponent
-        defer { directory = saved }
-        return try run(source, file: path)
+        guard let source = String(data: data, encoding: .utf8) else {
+            throw ScriptError(kind: .runtime, message: "'\(path)' is not UTF-8 text", file: path, line: 0, column: 0)
+        }
+        return source
     }
 
     /// Parses and resolves only (`ae --check`): throws the syntax and resolve errors, runs nothing.
@@ -125,10 +153,17 @@ public final class Engine {
     }
 
     private func execute(_ source: String, file: String, interactive: Bool = false) throws -> (value: Value, isExpression: Bool) {
-        if running == 0 { interruptFlag.clear() }
+        // The flag is not cleared here: a Ctrl-C (or `cancel()`) that lands just before the run starts
+        // must still stop it. The host clears the flag when it wants a fresh start.
         return try onLargeStack { [self] in
             let (code, isExpression) = try compile(source, file: file, interactive: interactive)
-            if running == 0 { runtime.startRun() }
+            if interruptFlag.isSet {
+                throw ScriptError(kind: .interrupted, message: "interrupted", file: file, line: 1, column: 1)
+            }
+            if running == 0 {
+                runtime.startRun()
+                context.deadline = runtime.deadline
+            }
             running += 1
             defer { running -= 1 }
             let value = try code(Activation.make(slotCount: 0, cellCount: 0, upvalues: []))
@@ -172,7 +207,9 @@ public final class Engine {
         var looked: [String] = []
         var source: String?
         var path = ref.name
-        for dir in [directory ?? FileManager.default.currentDirectoryPath] + searchPaths {
+        // Without the file-reading capability, `import` may not read files either.
+        let directories = options.allowFileRead ? [directory ?? FileManager.default.currentDirectoryPath] + searchPaths : []
+        for dir in directories {
             let candidate = (dir as NSString).appendingPathComponent(ref.name + ".ae")
             looked.append(dir)
             if let text = try? String(contentsOfFile: candidate, encoding: .utf8) {
@@ -180,6 +217,10 @@ public final class Engine {
                 path = candidate
                 break
             }
+        }
+        if source == nil, let loaded = moduleLoader?(ref.name) {
+            source = loaded
+            path = "<module>/\(ref.name).ae"
         }
         if source == nil, let bundled = bundledModules[ref.name] {
             source = bundled
@@ -190,7 +231,8 @@ public final class Engine {
             throw ScriptError(kind: .resolve, message: "cannot find module '\(ref.name)'", file: nil,
                               location: ref.location,
                               hint: didYouMean(ref.name, among: known)
-                                ?? "looked for \(ref.name).ae in \(looked.joined(separator: ", "))\(known.isEmpty ? "" : " and the bundled modules")")
+                                ?? (looked.isEmpty ? "no module of that name (the engine may not read files)"
+                                    : "looked for \(ref.name).ae in \(looked.joined(separator: ", "))\(known.isEmpty ? "" : " and the bundled modules")"))
                 .placed(in: currentFile)
         }
         let file = SourceFile(name: path, text: source)

@@ -21,3 +21,14 @@ public struct NativeError: Error, Equatable {
 public struct Interrupted: Error, Equatable {
     public init() {}
 }
+
+/// Thrown by a builtin when the run reached one of the host's limits (e.g. the deadline, through
+/// `CallContext.checkInterrupt()`); the script stops with a `.limit` error.
+public struct LimitExceeded: Error, Equatable {
+    public let message: String
+    public let hint: String?
+    public init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+}

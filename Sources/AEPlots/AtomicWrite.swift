@@ -14,7 +14,9 @@ public func writeAtomically(_ text: String, to path: String) throws {
         throw PlotError("cannot write '\(path)': '\(shownFolder)' is not a folder")
     }
     let name = (path as NSString).lastPathComponent
-    let temporary = (shownFolder as NSString).appendingPathComponent(".\(name).\(getpid()).tmp")
+    // Random too, not only the process id: engines on several threads may save the same name at once.
+    let temporary = (shownFolder as NSString)
+        .appendingPathComponent(".\(name).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
     guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
         throw PlotError("cannot write '\(path)': the folder '\(shownFolder)' is not writable")
     }

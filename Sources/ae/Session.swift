@@ -33,16 +33,10 @@ final class Session {
         evaluate { _ = try self.engine.run(source, file: file) }
     }
 
-    /// Parses and resolves a file without running it (`ae --check FILE`).
+    /// Parses and resolves a file without running it (`ae --check FILE`); imports resolve relative to it.
     func checkFile(_ path: String) -> Int32 {
-        guard checkReadable(path), let source = readSource(path) else { return 64 }
-        // Engine.check has no file of its own to take the import directory from (runFile does):
-        // search the script's directory first, as a run would.
-        let directory = (path as NSString).deletingLastPathComponent
-        let saved = engine.searchPaths
-        engine.searchPaths = [directory.isEmpty ? "." : directory] + saved
-        defer { engine.searchPaths = saved }
-        return check(source: source, file: path)
+        guard checkReadable(path), readSource(path) != nil else { return 64 }
+        return evaluate { try self.engine.checkFile(path) }
     }
 
     /// Parses and resolves source text without running it.

@@ -55,7 +55,11 @@ final class EngineTests: XCTestCase {
         let (engine, _) = makeEngine()
         XCTAssertTrue(engine.isIncomplete("fn f(x) {"))
         XCTAssertTrue(engine.isIncomplete("xs = [1,"))
-        XCTAssertTrue(engine.isIncomplete("s = \"abc"))
+        // A string cannot span lines: an unterminated one is an error now, not a continuation.
+        XCTAssertFalse(engine.isIncomplete("s = \"abc"))
+        XCTAssertFalse(engine.isIncomplete("f(\"abc"))
+        XCTAssertFalse(engine.isIncomplete("s = \"a {x"))
+        XCTAssertFalse(engine.isIncomplete("xs = [\"abc\n"))
         XCTAssertTrue(engine.isIncomplete("y = 1 +"))
         XCTAssertTrue(engine.isIncomplete("f(a,\n"))
         XCTAssertFalse(engine.isIncomplete("y = 1 + 2"))
@@ -128,6 +132,9 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(error?.kind, .interrupted)
         XCTAssertLessThan(Date().timeIntervalSince(start), 5)
         XCTAssertEqual(engine.global("kept"), .number(1))
+        // The request stays until the host clears it: a cancel is never lost.
+        XCTAssertEqual(scriptError(engine, "kept + 1")?.kind, .interrupted)
+        engine.interruptFlag.clear()
         XCTAssertEqual(try engine.run("kept + 1"), .number(2), "the next run is not interrupted")
     }
 
@@ -160,7 +167,7 @@ final class EngineTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "fn from_path() { \"path\" }".write(to: dir.appendingPathComponent("pathmod.ae"), atomically: true, encoding: .utf8)
-        let (engine, sink) = makeEngine()
+        let (engine, sink) = makeEngine { $0.allowFileRead = true }
         engine.searchPaths = [dir.path]
         engine.bundledModules = ["stdmod": "print(\"std loaded\")\nfn from_std() { \"std\" }"]
         XCTAssertEqual(try engine.run("import \"pathmod\"\nimport \"stdmod\"\nimport \"stdmod\"\nfrom_path() + from_std()"),

@@ -54,12 +54,27 @@ final class LimitTests: XCTestCase {
 }
 
 final class DeepValueTests: XCTestCase {
-    func testDeeplyNestedListsAreFreedWithoutOverflow() throws {
+    func testValuesNestedDeeperThanMaxNestingAreALimitError() {
+        let (engine, _) = makeEngine()
+        let error = scriptError(engine, "x = []\nfor i in range(300000) { x = [x] }")
+        XCTAssertEqual(error?.kind, .limit)
+        XCTAssertEqual(error?.message, "value nested too deeply (more than 200 levels)")
+        XCTAssertEqual(error?.line, 2)
+        let record = scriptError(engine, "r = {}\nfor i in range(1000) { r = {a: r} }")
+        XCTAssertEqual(record?.message, "value nested too deeply (more than 200 levels)")
+        let assigned = scriptError(engine, "y = [0]\nfor i in range(1000) { y[0] = y }")
+        XCTAssertEqual(assigned?.message, "value nested too deeply (more than 200 levels)")
+    }
+
+    func testDeepValuesCanBeDroppedByTheHostOnAnOrdinaryStack() throws {
+        var value: Value? = nil
         do {
-            let (engine, _) = makeEngine()
-            try engine.run("x = []\nfor i in range(300000) { x = [x] }")
-            XCTAssertEqual(engine.describe(try engine.run("len(x)")), "1")
+            let (engine, _) = makeEngine { $0.maxNesting = 3000 }
+            value = try engine.run("x = []\nfor i in range(2999) { x = [x] }\nx")
+            XCTAssertNotNil(engine.global("x"))
         }
-        // Reaching here means the engine and its deep list were freed without a crash.
+        // The engine was dropped here, on the test's thread; now the value it returned.
+        value = nil
+        XCTAssertNil(value)
     }
 }

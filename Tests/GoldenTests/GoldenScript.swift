@@ -10,6 +10,8 @@ struct GoldenScript {
     let path: String
     /// Path relative to Tests/golden, as errors name the file.
     let relativePath: String
+    /// The script's text.
+    let source: String
     var expectedLines: [String] = []
     var expectedError: String?
     var expectedExit: Int32?
@@ -19,6 +21,7 @@ struct GoldenScript {
     init(path: String, relativePath: String, source: String) {
         self.path = path
         self.relativePath = relativePath
+        self.source = source
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
             guard let hash = line.range(of: "# ") else { continue }
             let comment = line[hash.upperBound...]

@@ -67,12 +67,20 @@ final class GoldenTests: XCTestCase {
             // Stands in for Ctrl-C: the run must stop with "interrupted".
             DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [weak engine] in engine?.cancel() }
         }
+        // Each script runs in a fresh, empty working directory, so files it saves never land in the
+        // repository; its imports still resolve from its own folder.
         let manager = FileManager.default
         let saved = manager.currentDirectoryPath
-        manager.changeCurrentDirectoryPath(root)
-        defer { manager.changeCurrentDirectoryPath(saved) }
+        let scratch = manager.temporaryDirectory.appendingPathComponent("ae-golden-\(UUID().uuidString)").path
+        try? manager.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        manager.changeCurrentDirectoryPath(scratch)
+        defer {
+            manager.changeCurrentDirectoryPath(saved)
+            try? manager.removeItem(atPath: scratch)
+        }
+        engine.searchPaths = [(script.path as NSString).deletingLastPathComponent]
         do {
-            try engine.runFile(script.relativePath)
+            try engine.run(script.source, file: script.relativePath)
         } catch let error as ScriptError {
             sink.result.error = error.rendered
             sink.result.exitCode = error.exitCode
