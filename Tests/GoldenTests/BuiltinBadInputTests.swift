@@ -28,12 +28,13 @@ final class BuiltinBadInputTests: XCTestCase {
         "layers": "[scatter(spiral(5))]", "start": "[0.1, 0.2]", "stop": "3", "from": "[0, 0]", "to": "[0.1, 0.1]",
     ]
 
-    /// Globals every call can use: a small trained model, a chain, empty and odd datasets.
+    /// Globals every call can use: a small trained model, a chain, tiny and odd datasets. A dataset cannot be
+    /// empty (`rows` rejects an empty range), so `empty` is the smallest one: a single row.
     static let prelude = """
         m = dae(hidden: 3, sigma: 0.1)
         train(m, spiral(30), iters: 3)
         ch = sample(m, mh(0.1), 10, chains: 2, burn: 2)
-        empty = rows(spiral(3), 0, 0)
+        empty = rows(spiral(3), 0, 1)
         d3 = gaussian(5, mean: [0, 0, 0])
         d1 = gaussian(5, mean: [0])
         score_field = nil
@@ -98,7 +99,8 @@ final class BuiltinBadInputTests: XCTestCase {
                 } catch let error as ScriptError {
                     errors += 1
                     XCTAssertGreaterThan(error.line, 0, "\(source) is positioned: \(error.rendered)")
-                    XCTAssertFalse(error.message.isEmpty, source)
+                    // error("") stops with the message it was given, which is empty.
+                    if function.name != "error" { XCTAssertFalse(error.message.isEmpty, source) }
                 } catch let error as ScriptErrors {
                     errors += 1
                     XCTAssertTrue(error.errors.allSatisfy { $0.line > 0 }, source)
