@@ -83,6 +83,10 @@ enum SamplingBuiltins {
         return .object(SamplerValue(.mala(step: step, steps: steps, rule: rule, exactEnergy: try args.bool("exact"))))
     }
 
+    /// The most Metropolis–Hastings steps one sample() call may take, over all chains: at a microsecond a
+    /// step this is hours, so anything larger is a mistake, not a run.
+    static let maxChainSteps = 10_000_000_000
+
     static let sample = Function(
         name: "sample",
         parameters: [Parameter("model"), Parameter("sampler"), Parameter("n"), Parameter("chains", default: .number(4)),
@@ -121,6 +125,16 @@ enum SamplingBuiltins {
               n * chains * d <= args.context.options.maxElements else {
             throw NativeError("sample(): \(chains) chains × \(n) draws × \(d) dimensions is too many values",
                               argument: "n", hint: "the engine allows at most \(args.context.options.maxElements) values")
+        }
+        // Checked before any work: n × thin can overflow Int (a trap), and a run of more steps than
+        // maxChainSteps would not finish in days.
+        let (draws, drawsOverflow) = n.multipliedReportingOverflow(by: thin)
+        let (steps, stepsOverflow) = burn.addingReportingOverflow(draws)
+        let (total, totalOverflow) = steps.multipliedReportingOverflow(by: chains)
+        if drawsOverflow || stepsOverflow || totalOverflow || total > maxChainSteps {
+            let culprit = drawsOverflow || draws > maxChainSteps ? "thin" : "burn"
+            throw NativeError("sample(): chains × (burn + n × thin) is more than \(formatNumber(Double(maxChainSteps))) steps",
+                              argument: culprit, hint: "lower n, thin, burn or chains")
         }
         let start: ChainStart
         if args.isNil("start") {

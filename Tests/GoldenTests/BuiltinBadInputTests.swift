@@ -8,11 +8,12 @@ import XCTest
 /// Each call returns a value or throws a positioned ScriptError, under a deadline and a size limit:
 /// never a crash, a hang, or an error of another type.
 final class BuiltinBadInputTests: XCTestCase {
-    /// Values that trip builtins up, spliced in as source text.
+    /// Values that trip builtins up, spliced in as source text. Paths are relative: the test runs in a
+    /// temporary folder, and mkdir() creates what it is given (an absolute path would land in /).
     static let badValues = [
         "nil", "true", "0", "-1", "0.5", "-0.5", "0 / 0", "1 / 0", "-1 / 0", "1e300", "-1e300", "2 ^ 62", "1e15",
         "\"\"", "\"text\"", "[]", "[[]]", "[0 / 0]", "[1, 2, 3]", "[[1], [2, 3]]", "[\"a\"]", "{}", "{a: 1}",
-        "fn(x) x", "fn() nil", "empty", "d3", "d1", "spiral(2)", "m", "\"/no/such/folder/x\"", "\".\"",
+        "fn(x) x", "fn() nil", "empty", "d3", "d1", "spiral(2)", "m", "\"no/such/folder/x\"", "\".\"",
     ]
 
     /// A plausible value for a parameter, by its name; anything else gets `1`.
@@ -28,20 +29,19 @@ final class BuiltinBadInputTests: XCTestCase {
         "layers": "[scatter(spiral(5))]", "start": "[0.1, 0.2]", "stop": "3", "from": "[0, 0]", "to": "[0.1, 0.1]",
     ]
 
-    /// Globals every call can use: a small trained model, a chain, empty and odd datasets.
+    /// Globals every call can use: a small trained model, a chain, tiny and odd datasets. A dataset cannot be
+    /// empty (`rows` rejects an empty range), so `empty` is the smallest one: a single row.
     static let prelude = """
         m = dae(hidden: 3, sigma: 0.1)
         train(m, spiral(30), iters: 3)
         ch = sample(m, mh(0.1), 10, chains: 2, burn: 2)
-        empty = rows(spiral(3), 0, 0)
+        empty = rows(spiral(3), 0, 1)
         d3 = gaussian(5, mean: [0, 0, 0])
         d1 = gaussian(5, mean: [0])
         score_field = nil
         """
 
     func testEveryBuiltinSurvivesBadInput() throws {
-        // Thousands of calls, some of them training: run explicitly (AE_BAD_INPUT=1) until it is tuned.
-        guard ProcessInfo.processInfo.environment["AE_BAD_INPUT"] == "1" else { throw XCTSkip("set AE_BAD_INPUT=1") }
         let folder = NSTemporaryDirectory() + "ae-bad-input-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -98,7 +98,8 @@ final class BuiltinBadInputTests: XCTestCase {
                 } catch let error as ScriptError {
                     errors += 1
                     XCTAssertGreaterThan(error.line, 0, "\(source) is positioned: \(error.rendered)")
-                    XCTAssertFalse(error.message.isEmpty, source)
+                    // error("") stops with the message it was given, which is empty.
+                    if function.name != "error" { XCTAssertFalse(error.message.isEmpty, source) }
                 } catch let error as ScriptErrors {
                     errors += 1
                     XCTAssertTrue(error.errors.allSatisfy { $0.line > 0 }, source)
