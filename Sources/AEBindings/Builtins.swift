@@ -8,8 +8,7 @@ public enum Builtins {
     public static var all: [Function] {
         let areas: [(topic: String, functions: [Function])] = [
             ("files", FileBuiltins.functions),
-            // DensityBuiltins.mixture serves both forms: mixture(densities) and mixture(n, components).
-            ("data", DataBuiltins.functions.filter { $0.name != "mixture" }),
+            ("data", DataBuiltins.functions),
             ("models", ModelBuiltins.functions),
             ("densities", DensityBuiltins.functions),
             ("sampling", SamplingBuiltins.functions),

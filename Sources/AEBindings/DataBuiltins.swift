@@ -7,7 +7,7 @@ import AENumerics
 /// after `seed(n)` a script produces the same data, bit for bit, on any machine and thread count.
 enum DataBuiltins {
     static var functions: [Function] {
-        [seed, spiral, circle, gaussian, mixture, manifold10, grid, dataset, rows, col, concat, shuffle,
+        [seed, spiral, circle, gaussian, manifold10, grid, dataset, rows, col, concat, shuffle,
          loadCSV, saveCSV, loadNpy, saveNpy]
     }
 
@@ -90,16 +90,10 @@ enum DataBuiltins {
         return try generate(args, n: n, dim: spec.dimension) { count, rng in spec.draw(count, rng: &rng) }
     }
 
-    static let mixture = Function(
-        name: "mixture",
-        parameters: [Parameter("n"), Parameter("components"), Parameter("weights", default: .nil)],
-        doc: """
-        mixture(n, components, weights: nil): n draws from a mixture of Gaussians. Each component is a
-        record {mean:, sd:} or {mean:, cov:}; `weights` (default equal) need not sum to one.
-
-            two = mixture(1000, [{mean: [-1, 0], sd: 0.2}, {mean: [1, 0], sd: 0.2}], weights: [1, 3])
-        """
-    ) { args in
+    /// mixture(n, components, weights:): n draws from a mixture of Gaussians given as records
+    /// {mean:, sd:} or {mean:, cov:}. The `mixture` builtin (DensityBuiltins) serves this form when its
+    /// first argument is a number, and a mixture density when it is a list of densities.
+    static func mixtureData(_ args: Arguments) throws -> Value {
         let components = try mixtureComponents(args)
         let d = components[0].dimension
         let weights: [Double]

@@ -83,35 +83,12 @@ enum DensityBuiltins {
     ) { args in
         switch (args["n"], args["components"]) {
         case (.number, _):
-            return try mixtureData(args)
+            return try DataBuiltins.mixtureData(args)
         case (.list(let items), .nil), (.nil, .list(let items)):
             return try mixtureDensity(items, args)
         default:
             throw NativeError("mixture(): give a list of densities (a mixture density) or a number of points and a list of components (data)",
                               argument: args.isNil("n") ? "components" : "n")
-        }
-    }
-
-    /// mixture(n, components, weights:): the data generator of DataBuiltins.mixture, which this function
-    /// stands in for, run on these arguments (same parameter names) so that errors point at the argument
-    /// at fault. It uses the data builtins' own argument helpers and generator.
-    static func mixtureData(_ args: Arguments) throws -> Value {
-        let components = try DataBuiltins.mixtureComponents(args)
-        let d = components[0].dimension
-        var weights = [Double](repeating: 1, count: components.count)
-        if !args.isNil("weights") {
-            weights = try args.numbers("weights")
-            guard weights.count == components.count else {
-                throw NativeError("mixture(): \(weights.count) weight\(weights.count == 1 ? "" : "s") for \(components.count) components",
-                                  argument: "weights")
-            }
-            guard weights.allSatisfy({ $0.isFinite && $0 >= 0 }), weights.contains(where: { $0 > 0 }) else {
-                throw NativeError("mixture(): weights must be finite and >= 0, and not all 0", argument: "weights")
-            }
-        }
-        let n = try DataBuiltins.pointCount(args, dim: d)
-        return try DataBuiltins.generate(args, n: n, dim: d) { count, rng in
-            DataGenerators.mixture(count, components: components, weights: weights, rng: &rng)
         }
     }
 
