@@ -30,6 +30,8 @@ public final class Engine {
     private var modules: [String: Module] = [:]
     private var directory: String?
     private var running = 0
+    /// Where scripts run: a worker thread with a 512 MiB stack, kept for the engine's lifetime.
+    private let largeStack = LargeStack()
 
     public init(options: EngineOptions = EngineOptions(),
                 output: @escaping (String) -> Void = { text in print(text, terminator: "") },
@@ -53,7 +55,7 @@ public final class Engine {
         // Values nested very deeply (a list in a list ... a million times) are freed recursively:
         // free them on the large stack too.
         let globals = runtime.globals
-        _ = try? onLargeStack { globals.restore((names: [], values: [])) }
+        _ = try? largeStack.run { globals.restore((names: [], values: [])) }
     }
 
     /// Interrupts the running script (thread-safe): it stops with an `.interrupted` error.
@@ -140,7 +142,7 @@ public final class Engine {
             runtime.globals.restore(saved)
             modules = savedModules
         }
-        _ = try onLargeStack { [self] in try compile(source, file: file) }
+        _ = try largeStack.run { [self] in try compile(source, file: file) }
     }
 
     /// Runs one REPL entry. Returns the value to echo: nil for assignments, statements and nil values.
@@ -155,7 +157,7 @@ public final class Engine {
     private func execute(_ source: String, file: String, interactive: Bool = false) throws -> (value: Value, isExpression: Bool) {
         // The flag is not cleared here: a Ctrl-C (or `cancel()`) that lands just before the run starts
         // must still stop it. The host clears the flag when it wants a fresh start.
-        return try onLargeStack { [self] in
+        return try largeStack.run { [self] in
             let (code, isExpression) = try compile(source, file: file, interactive: interactive)
             if interruptFlag.isSet {
                 throw ScriptError(kind: .interrupted, message: "interrupted", file: file, line: 1, column: 1)
