@@ -145,7 +145,8 @@ enum ModelBuiltins {
         let bar = context.progress("train \(model.kind.name)", total: iterations)
         let result: TrainingResult
         do {
-            result = try AENumerics.train(model, data: data, options: options) { i, loss, norm in
+            result = try AENumerics.train(model, data: data, options: options,
+                                          shouldStop: { context.isInterrupted }) { i, loss, norm in
                 bar.update(i, status: "loss \(short(loss)) |grad| \(short(norm))")
                 return !context.isInterrupted
             }
@@ -159,6 +160,7 @@ enum ModelBuiltins {
         }
         value.trainingData = data
         bar.finish(status: "\(result.iterations) iterations, loss \(short(result.loss)), \(result.reason.rawValue)")
+        if result.reason == .interrupted { try context.checkDeadline() }
         return args["ae"]
     }
 

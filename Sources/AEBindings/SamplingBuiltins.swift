@@ -188,6 +188,7 @@ enum SamplingBuiltins {
         bar.finish(status: "\(chain.chainCount) chains × \(chain.length) draws, acceptance "
                    + formatNumber((acceptance * 1000).rounded() / 1000)
                    + (chain.interrupted ? ", interrupted" : ""))
+        if chain.interrupted { try context.checkDeadline() }
         return .object(ChainValue(chain))
     }
 }

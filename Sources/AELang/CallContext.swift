@@ -26,7 +26,8 @@ public final class CallContext {
     var deadline: Date?
 
     /// True once the user pressed Ctrl-C, the host called `cancel()` or the run's time limit passed.
-    /// Long loops check it often (and stop early, keeping what they have).
+    /// Long loops check it often (and stop early, keeping what they have). Thread-safe: a builtin's
+    /// worker threads may ask it.
     public var isInterrupted: Bool {
         interruptFlag.isSet || deadline.map { Date() > $0 } ?? false
     }
@@ -34,6 +35,13 @@ public final class CallContext {
     /// Throws ``Interrupted`` when the run was interrupted, ``LimitExceeded`` when its time is up.
     public func checkInterrupt() throws {
         if interruptFlag.isSet { throw Interrupted() }
+        try checkDeadline()
+    }
+
+    /// Throws ``LimitExceeded`` when the run's time is up. A builtin that stopped early on
+    /// `isInterrupted` calls it before returning its partial result: Ctrl-C keeps what was done (the
+    /// REPL shows it), the host's time limit is an error.
+    public func checkDeadline() throws {
         if let deadline, Date() > deadline {
             throw LimitExceeded("time limit exceeded (\(formatNumber(options.deadline ?? 0)) s)",
                                 hint: "raise EngineOptions.deadline")

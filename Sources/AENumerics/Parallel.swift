@@ -25,6 +25,28 @@ public func parallelBlocks(_ blocks: Int, threads: Int = 0, _ body: (Int) -> Voi
     }
 }
 
+/// Lets a long parallel computation stop early: the workers call `requested()` between pieces of
+/// work, which asks the host's check (e.g. "Ctrl-C or the deadline?"). Once it has said stop, every
+/// later call says stop too, on every thread, without asking again.
+public final class StopCheck: @unchecked Sendable {
+    private let check: (() -> Bool)?
+    private let stopped = Atomic<Bool>(false)
+
+    /// `check` is called from worker threads, so it must be thread-safe; nil never stops.
+    public init(_ check: (() -> Bool)?) { self.check = check }
+
+    /// Whether to stop now.
+    public func requested() -> Bool {
+        if stopped.load(ordering: .relaxed) { return true }
+        guard let check, check() else { return false }
+        stopped.store(true, ordering: .relaxed)
+        return true
+    }
+
+    /// Whether any call to `requested()` said stop.
+    public var wasRequested: Bool { stopped.load(ordering: .relaxed) }
+}
+
 /// The number of online processors.
 public enum ProcessInfoCores {
     public static let count: Int = {

@@ -52,7 +52,9 @@ final class InterruptTests: XCTestCase {
         let e = engine()
         _ = try e.evaluateInteractive("ae = dae(hidden: 3, sigma: 0.1)")
         let model = try e.evaluateInteractive("interrupt_now(); train(ae, spiral(20), iters: 50)")
-        XCTAssertEqual(attribute(model, "iterations"), .number(1))
+        // Stopped inside the first evaluation: initialised, no iteration done.
+        XCTAssertEqual(attribute(model, "iterations"), .number(0))
+        XCTAssertEqual(try next(e, "len(ae.losses)"), .number(0))
     }
 
     func testAnInterruptStillEndsARunningScript() {
@@ -68,5 +70,20 @@ final class InterruptTests: XCTestCase {
             }
             XCTAssertEqual(printed, "", call)
         }
+    }
+
+    /// One evaluation here takes seconds (4·10⁵ rows × 10⁴ hidden units): the deadline must stop it
+    /// midway, not after the evaluation and its line search.
+    func testADeadlineStopsTrainingInsideOneEvaluation() {
+        var options = EngineOptions()
+        options.quiet = true
+        options.deadline = 0.2
+        let e = Engine(options: options, output: { _ in }, diagnostics: { _ in })
+        e.register(Builtins.all)
+        let start = Date()
+        XCTAssertThrowsError(try e.run("train(dae(hidden: 10000, sigma: 0.1), gaussian(400000, mean: [0, 0]), iters: 5)")) { error in
+            XCTAssertEqual((error as? ScriptError)?.message, "time limit exceeded (0.2 s)")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 2.5)
     }
 }

@@ -48,8 +48,10 @@ final class LossKernel {
 
     /// mean over rows of ||r(x̃) − x||² (+ the CAE penalty), and its gradient with respect to θ when
     /// `gradient` is given. Row k's input is `inputs[k·d ..< (k+1)·d]`, its target `targets[...]`.
+    /// `stop` is asked before each tile; nil when it said stop (the gradient is then incomplete).
     func evaluate(theta: UnsafePointer<Double>, gradient: UnsafeMutablePointer<Double>?,
-                  inputs: UnsafePointer<Double>, targets: UnsafePointer<Double>, rows n: Int, threads: Int) -> Double {
+                  inputs: UnsafePointer<Double>, targets: UnsafePointer<Double>, rows n: Int, threads: Int,
+                  stop: StopCheck) -> Double? {
         weights.load(theta, tied: tied)
         let per = blockRows(n)
         let blocks = (n + per - 1) / per
@@ -61,13 +63,14 @@ final class LossKernel {
             ws.reset()
             let start = k * per, end = min(n, start + per)
             var row = start
-            while row < end {
+            while row < end, !stop.requested() {
                 let count = min(tileRows, end - row)
                 ws.loss += self.tile(rows: count, inputs: inputs + row * self.dim, targets: targets + row * self.dim,
                                      ws: ws, scale: scale, backward: gradient != nil || self.caeLambda > 0)
                 row += count
             }
         }
+        if stop.wasRequested { return nil }
         // Fixed summation tree: block partials in block order.
         let total = spaces[0]
         for k in 1..<max(1, blocks) { total.add(spaces[k]) }

@@ -17,6 +17,12 @@ public final class TrainingObjective {
     private(set) var targets: [Double]
     private let lossKernel: LossKernel?
     private let rcaeKernel: RCAEKernel?
+    /// Asked from the kernel's worker threads between tiles of rows (so it must be thread-safe): when
+    /// it returns true the evaluation stops early, returns NaN and sets `wasStopped`. Training uses it
+    /// to honour Ctrl-C and deadlines inside one long evaluation.
+    public var shouldStop: (() -> Bool)?
+    /// Whether the last evaluation was cut short by `shouldStop`.
+    public private(set) var wasStopped = false
 
     /// Checks the data (non-empty, finite, of the model's dimension), initialises an untrained model's
     /// parameters, and draws the DAE's corruption.
@@ -121,10 +127,14 @@ public final class TrainingObjective {
 
     private func run(_ theta: UnsafePointer<Double>, _ gradient: UnsafeMutablePointer<Double>?,
                      _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ n: Int, _ threads: Int) -> Double {
-        if let k = lossKernel {
-            return k.evaluate(theta: theta, gradient: gradient, inputs: x, targets: y, rows: n, threads: threads)
+        let stop = StopCheck(shouldStop)
+        let loss = if let k = lossKernel {
+            k.evaluate(theta: theta, gradient: gradient, inputs: x, targets: y, rows: n, threads: threads, stop: stop)
+        } else {
+            rcaeKernel!.evaluate(theta: theta, gradient: gradient, inputs: x, rows: n, threads: threads, stop: stop)
         }
-        return rcaeKernel!.evaluate(theta: theta, gradient: gradient, inputs: x, rows: n, threads: threads)
+        wasStopped = loss == nil
+        return loss ?? .nan
     }
 }
 

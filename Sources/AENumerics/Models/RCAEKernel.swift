@@ -27,7 +27,7 @@ final class RCAEKernel {
     }
 
     func evaluate(theta: UnsafePointer<Double>, gradient: UnsafeMutablePointer<Double>?,
-                  inputs: UnsafePointer<Double>, rows n: Int, threads: Int) -> Double {
+                  inputs: UnsafePointer<Double>, rows n: Int, threads: Int, stop: StopCheck) -> Double? {
         weights.load(theta, tied: tied)
         let per = max(16, (n + LossKernel.maxBlocks - 1) / LossKernel.maxBlocks)
         let blocks = (n + per - 1) / per
@@ -41,12 +41,14 @@ final class RCAEKernel {
             let ws = spaces[k]
             ws.reset()
             for row in k * per ..< min(n, (k + 1) * per) {
+                if row % 16 == 0, stop.requested() { return }
                 switch self.activation {
                 case .tanh: ws.loss += self.row(TanhActivation.self, inputs + row * self.dim, ws, rows[k], scale)
                 case .sigmoid: ws.loss += self.row(SigmoidActivation.self, inputs + row * self.dim, ws, rows[k], scale)
                 }
             }
         }
+        if stop.wasRequested { return nil }
         let total = spaces[0]
         for k in 1..<max(1, blocks) { total.add(spaces[k]) }
         if let g = gradient { total.extract(into: g, hidden: hidden, tied: tied) }

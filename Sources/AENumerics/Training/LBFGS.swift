@@ -13,17 +13,28 @@ final class LBFGS {
         self.options = options
     }
 
+    /// The objective said stop (Ctrl-C, a deadline) in the middle of an evaluation.
+    private struct Stopped: Error {}
+
     /// f and ∇f at θ.
-    private func evaluate(_ theta: [Double], _ gradient: inout [Double]) -> Double {
+    private func evaluate(_ theta: [Double], _ gradient: inout [Double]) throws -> Double {
         evaluations += 1
-        return objective.evaluate(theta, gradient: &gradient, threads: options.threads)
+        let value = objective.evaluate(theta, gradient: &gradient, threads: options.threads)
+        if objective.wasStopped { throw Stopped() }
+        return value
     }
 
     func run(progress: (Int, Double, Double) -> Bool) throws -> TrainingResult {
         let model = objective.model
         var x = model.parameters
         var g = [Double](repeating: 0, count: x.count)
-        var f = evaluate(x, &g)
+        var f: Double
+        do {
+            f = try evaluate(x, &g)
+        } catch is Stopped {
+            return TrainingResult(iterations: 0, evaluations: evaluations, loss: model.losses.last ?? .nan,
+                                  gradientNorm: .nan, reason: .interrupted)
+        }
         guard f.isFinite else {
             throw TrainingError(message: "train(): the loss is not finite (\(f)) at the starting parameters")
         }
@@ -40,12 +51,18 @@ final class LBFGS {
                 slope = -gnorm * gnorm
             }
             let first = s.isEmpty ? min(1, 1 / gnorm) : 1
-            var search = lineSearch(x: x, f: f, g: g, p: p, slope: slope, initial: first)
-            if search == nil && !s.isEmpty {
-                // The quasi-Newton direction failed: forget the curvature pairs and try steepest descent.
-                s.removeAll(); y.removeAll()
-                p = g.map { -$0 }
-                search = lineSearch(x: x, f: f, g: g, p: p, slope: -gnorm * gnorm, initial: min(1, 1 / gnorm))
+            var search: (Double, Double, [Double])?
+            do {
+                search = try lineSearch(x: x, f: f, g: g, p: p, slope: slope, initial: first)
+                if search == nil && !s.isEmpty {
+                    // The quasi-Newton direction failed: forget the curvature pairs and try steepest descent.
+                    s.removeAll(); y.removeAll()
+                    p = g.map { -$0 }
+                    search = try lineSearch(x: x, f: f, g: g, p: p, slope: -gnorm * gnorm, initial: min(1, 1 / gnorm))
+                }
+            } catch is Stopped {
+                reason = .interrupted      // mid-step: x is still the last accepted point
+                break
             }
             guard let (alpha, fNew, gNew) = search else {
                 if sawNonFinite {
@@ -103,20 +120,20 @@ final class LBFGS {
     /// Algorithm 3.5: a step α along p with f(x + αp) ≤ f + c₁α·slope and |∇f(x + αp)·p| ≤ c₂|slope|.
     /// Returns nil when no such step is found (no further progress possible).
     private func lineSearch(x: [Double], f: Double, g: [Double], p: [Double], slope: Double,
-                            initial: Double) -> (Double, Double, [Double])? {
+                            initial: Double) throws -> (Double, Double, [Double])? {
         sawNonFinite = false
         var gTrial = [Double](repeating: 0, count: x.count)
         var trial = x
-        func phi(_ alpha: Double) -> (Double, Double, [Double]) {
+        func phi(_ alpha: Double) throws -> (Double, Double, [Double]) {
             for k in trial.indices { trial[k] = x[k] + alpha * p[k] }
-            let value = evaluate(trial, &gTrial)
+            let value = try evaluate(trial, &gTrial)
             return (value, dot(gTrial, p), gTrial)
         }
         var previous = (alpha: 0.0, f: f, slope: slope)
         var previousGradient: [Double]? = nil
         var alpha = initial
         for i in 1...25 {
-            let (value, d, gradient) = phi(alpha)
+            let (value, d, gradient) = try phi(alpha)
             if !value.isFinite {
                 // Too far: the loss overflowed. Step back towards the last good point.
                 sawNonFinite = true
@@ -125,12 +142,12 @@ final class LBFGS {
                 continue
             }
             if value > f + c1 * alpha * slope || (i > 1 && value >= previous.f) {
-                return zoom(low: previous, high: (alpha, value, d), f: f, slope: slope, phi: phi,
+                return try zoom(low: previous, high: (alpha, value, d), f: f, slope: slope, phi: phi,
                             lowGradient: i > 1 ? previousGradient : nil)
             }
             if abs(d) <= -c2 * slope { return (alpha, value, gradient) }
             if d >= 0 {
-                return zoom(low: (alpha, value, d), high: previous, f: f, slope: slope, phi: phi, lowGradient: gradient)
+                return try zoom(low: (alpha, value, d), high: previous, f: f, slope: slope, phi: phi, lowGradient: gradient)
             }
             previousGradient = gradient
             previous = (alpha, value, d)
@@ -143,8 +160,8 @@ final class LBFGS {
     /// decrease) by safeguarded cubic interpolation until the strong Wolfe conditions hold.
     private func zoom(low lowIn: (alpha: Double, f: Double, slope: Double),
                       high highIn: (alpha: Double, f: Double, slope: Double),
-                      f: Double, slope: Double, phi: (Double) -> (Double, Double, [Double]),
-                      lowGradient: [Double]?) -> (Double, Double, [Double])? {
+                      f: Double, slope: Double, phi: (Double) throws -> (Double, Double, [Double]),
+                      lowGradient: [Double]?) throws -> (Double, Double, [Double])? {
         var low = lowIn, high = highIn
         var bestGradient: [Double]? = lowGradient
         for _ in 0..<30 {
@@ -153,7 +170,7 @@ final class LBFGS {
             let lo = min(a, b), hi = max(a, b), width = hi - lo
             if !(alpha.isFinite && alpha > lo + 0.1 * width && alpha < hi - 0.1 * width) { alpha = (a + b) / 2 }
             if width <= 1e-16 * max(1, hi) { break }
-            let (value, d, gradient) = phi(alpha)
+            let (value, d, gradient) = try phi(alpha)
             if !value.isFinite {
                 sawNonFinite = true
                 high = (alpha, .infinity, 0)
@@ -171,7 +188,7 @@ final class LBFGS {
         // Accept the best point found if it decreased the loss, even without the curvature condition.
         if low.alpha > 0, low.f < f {
             if let gradient = bestGradient { return (low.alpha, low.f, gradient) }
-            let (value, _, gradient) = phi(low.alpha)
+            let (value, _, gradient) = try phi(low.alpha)
             return (low.alpha, value, gradient)
         }
         return nil

@@ -38,6 +38,7 @@ final class StochasticTrainer {
                 start += batch
                 let loss = objective.evaluate(x, gradient: &g, batch: slice, threads: options.threads)
                 evaluations += 1
+                if objective.wasStopped { break }
                 guard loss.isFinite, g.allSatisfy({ $0.isFinite }) else {
                     model.parameters = bestLoss.isFinite ? best : x
                     throw TrainingError(message: "train(): the loss became non-finite at iteration \(model.iterations + 1) (try a smaller lr); the last finite parameters are kept")
@@ -56,6 +57,11 @@ final class StochasticTrainer {
                 } else {
                     for k in x.indices { x[k] -= lr * g[k] }
                 }
+            }
+            if objective.wasStopped {
+                // Mid-epoch: the epoch's partial updates are dropped; the best parameters are kept below.
+                reason = .interrupted
+                break
             }
             let loss = total / Double(batches), norm = normSum / Double(batches)
             done += 1

@@ -68,13 +68,16 @@ public struct TrainingError: Error, CustomStringConvertible {
 /// `progress(iteration, loss, gradientNorm)` is called after every iteration (iteration counts from 1
 /// within this call); returning false stops training (e.g. on Ctrl-C), keeping the best parameters so
 /// far. A non-finite loss stops training with a ``TrainingError`` and leaves the last finite
-/// parameters in place. Bad input (empty data, NaN, wrong dimension, a model too big for memory,
-/// bad options) throws a ``ModelError`` before any work.
+/// parameters in place. `shouldStop` is asked from the kernel's worker threads between tiles of rows
+/// (it must be thread-safe): when it returns true, training stops within a fraction of one evaluation,
+/// with reason `.interrupted` and the last accepted parameters. Bad input (empty data, NaN, wrong
+/// dimension, a model too big for memory, bad options) throws a ``ModelError`` before any work.
 ///
 ///     let ae = try AutoEncoder(.dae(sigma: 0.01), hidden: 1000)
 ///     let result = try train(ae, data: spiral, options: TrainingOptions(iterations: 1000))
 @discardableResult
 public func train(_ model: AutoEncoder, data: Dataset, options: TrainingOptions = TrainingOptions(),
+                  shouldStop: (() -> Bool)? = nil,
                   progress: (Int, Double, Double) -> Bool = { _, _, _ in true }) throws -> TrainingResult {
     guard options.iterations >= 0 else { throw ModelError("iters must be >= 0, got \(options.iterations)") }
     guard options.batch >= 1 else { throw ModelError("batch must be >= 1, got \(options.batch)") }
@@ -84,6 +87,7 @@ public func train(_ model: AutoEncoder, data: Dataset, options: TrainingOptions 
     guard options.tolerance >= 0, !options.tolerance.isNaN else { throw ModelError("tolerance must be >= 0") }
     guard options.memory >= 1 else { throw ModelError("memory must be >= 1") }
     let objective = try TrainingObjective(model: model, data: data)
+    objective.shouldStop = shouldStop
     switch options.method {
     case .lbfgs:
         return try LBFGS(objective: objective, options: options).run(progress: progress)
