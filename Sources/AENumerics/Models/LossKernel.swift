@@ -131,14 +131,21 @@ final class LossKernel {
         racc.update(repeating: Lanes(), count: R * d)
         // Forward. Per row and chunk of 8 units: 2d FMAs + one tanh (≈ 20 vector ops, 1 division) on
         // 8 lanes; memory: d + d lanes of weights (L1) and d lane accumulators (L1) — compute-bound.
+        // Three passes over the chunk's R rows (pre-activations, tanh in place, V·h): the tanh pass
+        // then holds only its constants in registers and its iterations overlap freely (measured
+        // 3–5% faster on the spiral case than one pass doing all three).
         for k in 0..<C {
             let bk = b[k]
+            let hk = hbuf + k * R
             for row in 0..<R {
                 let xr = x + row * d
                 var a = bk
                 for i in 0..<d { a = a.addingProduct(wt[i * C + k], xr[i]) }
-                let h = A.value(a)
-                hbuf[k * R + row] = h
+                hk[row] = a
+            }
+            for row in 0..<R { hk[row] = A.value(hk[row]) }
+            for row in 0..<R {
+                let h = hk[row]
                 let acc = racc + row * d
                 for i in 0..<d { acc[i] = acc[i].addingProduct(v[i * C + k], h) }
             }

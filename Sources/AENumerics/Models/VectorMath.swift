@@ -49,9 +49,11 @@ public enum VectorMath {
     /// x limited to [−bound, bound] lane by lane (NaN stays NaN, so a diverging model is noticed).
     @inline(__always) @usableFromInline
     static func clamp(_ x: Lanes, _ bound: Double) -> Lanes {
+        // Each replacement tests the value it replaces, so the compiler makes them vminpd and vmaxpd
+        // (in the operand order that passes a NaN through) rather than compares and blends.
         var y = x
-        y.replace(with: bound, where: x .> bound)
-        y.replace(with: -bound, where: x .< -bound)
+        y.replace(with: bound, where: y .> bound)
+        y.replace(with: -bound, where: y .< -bound)
         return y
     }
 
