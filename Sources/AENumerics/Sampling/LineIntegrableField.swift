@@ -13,9 +13,11 @@ public protocol LineIntegrableField: ScoreField {
 /// weights (W·a, W·Δ, VᵀΔ: 3·H·d multiply-adds) instead of two per path point (2·q·H·d), and then per
 /// path point only H activations and an H-long dot product:
 ///   score(x(t))·Δ = (c·Δ + act(b + W·a + t·W·Δ)·(VᵀΔ) − a·Δ − t·|Δ|²) / σ².
+/// With evenly spaced points and tanh, the activations along the segment come from two exponentials
+/// per unit rather than one per point (``evenTanhSum``).
 extension AutoEncoder: LineIntegrableField {
-    /// Pairs per fixed block of work.
-    static let lineBlock = 8
+    /// Pairs per block of work (each pair is computed on its own, so blocks only share out the work).
+    static let lineBlock = 4
 
     public func lineIntegrals(from a: Dataset, to b: Dataset, path: PathQuadrature, threads: Int) -> [Double]? {
         guard isInitialized, decoder == .linear, a.dim == dim, b.dim == dim, a.n == b.n else { return nil }
@@ -36,9 +38,6 @@ extension AutoEncoder: LineIntegrableField {
         for j in 0..<h { bias[j] = theta[d * h + j] }
         let c = Array(theta[(theta.count - d)...])
         let scale = 1 / (sigma * sigma)
-        let useTanh = activation == .tanh
-        let q = path.count
-        let nodes = path.nodes, weights = path.weights
 
         var out = [Double](repeating: 0, count: n)
         let blocks = (n + Self.lineBlock - 1) / Self.lineBlock
@@ -49,44 +48,15 @@ extension AutoEncoder: LineIntegrableField {
                         wtp.withMemoryRebound(to: Lanes.self) { W in
                             vtp.withMemoryRebound(to: Lanes.self) { V in
                                 bp.withMemoryRebound(to: Lanes.self) { B in
+                                    let weights = LineWeights(w: W.baseAddress!, v: V.baseAddress!, b: B.baseAddress!,
+                                                              c: c, dim: d, chunks: chunks)
                                     parallelBlocks(blocks, threads: threads) { block in
-                                        let a0 = UnsafeMutablePointer<Lanes>.allocate(capacity: 3 * chunks)
-                                        defer { a0.deallocate() }
-                                        let a1 = a0 + chunks, u = a0 + 2 * chunks
-                                        var delta = [Double](repeating: 0, count: d)
-                                        for row in block * Self.lineBlock ..< min(n, (block + 1) * Self.lineBlock) {
-                                            var cDelta = 0.0, aDelta = 0.0, deltaSq = 0.0
-                                            for i in 0..<d {
-                                                delta[i] = b[row, i] - a[row, i]
-                                                cDelta += c[i] * delta[i]
-                                                aDelta += a[row, i] * delta[i]
-                                                deltaSq += delta[i] * delta[i]
-                                            }
-                                            // 3·H·d multiply-adds: W·a (+ b), W·Δ, VᵀΔ.
-                                            for k in 0..<chunks { a0[k] = B[k]; a1[k] = Lanes(); u[k] = Lanes() }
-                                            for i in 0..<d {
-                                                let xi = Lanes(repeating: a[row, i]), di = Lanes(repeating: delta[i])
-                                                let wRow = W.baseAddress! + i * chunks, vRow = V.baseAddress! + i * chunks
-                                                for k in 0..<chunks {
-                                                    a0[k] += wRow[k] * xi
-                                                    a1[k] += wRow[k] * di
-                                                    u[k] += vRow[k] * di
-                                                }
-                                            }
-                                            // Per path point: H activations and one H-long dot product.
-                                            var total = 0.0
-                                            for m in 0..<q {
-                                                let t = Lanes(repeating: nodes[m])
-                                                var dot = Lanes()
-                                                for k in 0..<chunks {
-                                                    let pre = a0[k] + t * a1[k]
-                                                    let act = useTanh ? VectorMath.tanh(pre) : VectorMath.sigmoid(pre)
-                                                    dot += act * u[k]
-                                                }
-                                                let rDelta = cDelta + dot.sum()
-                                                total += weights[m] * (rDelta - aDelta - nodes[m] * deltaSq) * scale
-                                            }
-                                            result[row] = total
+                                        let rows = block * Self.lineBlock ..< min(n, (block + 1) * Self.lineBlock)
+                                        switch activation {
+                                        case .tanh:
+                                            Self.integrateBlock(TanhActivation.self, rows, a, b, weights, path, scale, result)
+                                        case .sigmoid:
+                                            Self.integrateBlock(SigmoidActivation.self, rows, a, b, weights, path, scale, result)
                                         }
                                     }
                                 }
@@ -97,5 +67,89 @@ extension AutoEncoder: LineIntegrableField {
             }
         }
         return out
+    }
+
+    /// The weights of the line integrals, padded to whole chunks of 8 units.
+    struct LineWeights {
+        let w: UnsafePointer<Lanes>, v: UnsafePointer<Lanes>, b: UnsafePointer<Lanes>
+        let c: [Double]
+        let dim: Int, chunks: Int
+    }
+
+    /// The line integrals of the segments `rows` (a block of pairs), into `result`.
+    ///
+    /// Per chunk of 8 units, the path points are summed before the dot product with VᵀΔ:
+    ///   Σₘ wₘ·act(pre(tₘ))·(VᵀΔ) = (Σₘ wₘ·act(pre(tₘ)))·(VᵀΔ),
+    /// so the q activations of a chunk are independent (they overlap in the pipeline) and one
+    /// accumulator carries the dot product.
+    @inline(__always)
+    static func integrateBlock<A: ActivationFunction>(_: A.Type, _ rows: Range<Int>, _ a: Dataset, _ b: Dataset,
+                                                 _ weights: LineWeights, _ path: PathQuadrature, _ scale: Double,
+                                                 _ result: UnsafeMutableBufferPointer<Double>) {
+        let d = weights.dim, chunks = weights.chunks, q = path.count
+        let a0 = UnsafeMutablePointer<Lanes>.allocate(capacity: 3 * chunks)
+        defer { a0.deallocate() }
+        let a1 = a0 + chunks, u = a0 + 2 * chunks
+        var delta = [Double](repeating: 0, count: d)
+        let nodes = path.nodes.map { Lanes(repeating: $0) }, nodeWeights = path.weights.map { Lanes(repeating: $0) }
+        let spacing = path.isEvenlySpaced && q >= 2 ? path.nodes[1] - path.nodes[0] : nil
+        for row in rows {
+            var cDelta = 0.0, aDelta = 0.0, deltaSq = 0.0
+            for i in 0..<d {
+                delta[i] = b[row, i] - a[row, i]
+                cDelta += weights.c[i] * delta[i]
+                aDelta += a[row, i] * delta[i]
+                deltaSq += delta[i] * delta[i]
+            }
+            // 3·H·d multiply-adds: W·a (+ b), W·Δ, VᵀΔ.
+            for k in 0..<chunks { a0[k] = weights.b[k]; a1[k] = Lanes(); u[k] = Lanes() }
+            for i in 0..<d {
+                let xi = Lanes(repeating: a[row, i]), di = Lanes(repeating: delta[i])
+                let wRow = weights.w + i * chunks, vRow = weights.v + i * chunks
+                for k in 0..<chunks {
+                    a0[k] = a0[k].addingProduct(wRow[k], xi)
+                    a1[k] = a1[k].addingProduct(wRow[k], di)
+                    u[k] = u[k].addingProduct(vRow[k], di)
+                }
+            }
+            // Per path point and chunk: one activation and one multiply-add.
+            var dot = Lanes()
+            for k in 0..<chunks {
+                let start = a0[k], slope = a1[k]
+                var sum = Lanes()
+                if let spacing, A.self == TanhActivation.self,
+                   let tanhSum = evenTanhSum(start.addingProduct(nodes[0], slope), slope, spacing, nodeWeights) {
+                    sum = tanhSum
+                } else {
+                    for m in 0..<q { sum = sum.addingProduct(nodeWeights[m], A.value(start.addingProduct(nodes[m], slope))) }
+                }
+                dot = dot.addingProduct(sum, u[k])
+            }
+            var linear = 0.0
+            for m in 0..<q { linear += path.weights[m] * (cDelta - aDelta - path.nodes[m] * deltaSq) }
+            result[row] = (linear + dot.sum()) * scale
+        }
+    }
+
+    /// Σₘ wₘ·tanh(p + m·h·s) for evenly spaced path points, with two exponentials per chunk instead
+    /// of one per point: e^{2(p + m·h·s)} = e^{2p}·(e^{2h·s})^m, a running product, and
+    /// tanh = (e − 1)/(e + 1). Nil (use the plain rule) unless every lane's pre-activation stays
+    /// within ±20 at both ends of the segment, where the product can neither overflow nor underflow
+    /// (the pre-activation is monotone in m). Each product adds at most an ulp of relative error,
+    /// about 1e-15 after 10 points; the line integrals agree with the plain rule to 1e-13.
+    @inline(__always)
+    static func evenTanhSum(_ first: Lanes, _ slope: Lanes, _ spacing: Double, _ weights: [Lanes]) -> Lanes? {
+        let step = slope * (spacing + spacing)
+        let last = first.addingProduct(Lanes(repeating: Double(weights.count - 1) * spacing), slope)
+        let bound = Lanes(repeating: 20)
+        guard all((first .<= bound) .& (first .>= -bound) .& (last .<= bound) .& (last .>= -bound)) else { return nil }
+        var e = VectorMath.exp(first + first)
+        let ratio = VectorMath.exp(step)
+        var sum = Lanes()
+        for weight in weights {
+            sum = sum.addingProduct(weight, (e - 1) / (e + 1))
+            e *= ratio
+        }
+        return sum
     }
 }

@@ -50,6 +50,9 @@ public struct PathQuadrature: Sendable, Equatable {
     }
 
     public var count: Int { nodes.count }
+
+    /// Whether the nodes are evenly spaced (`even` and `endpoints`), so that tₘ = t₀ + m·(t₁ − t₀).
+    public var isEvenlySpaced: Bool { rule != .gauss }
 }
 
 /// Gauss–Legendre nodes (ascending) and weights on [−1, 1], by Newton's method on Pₙ with the
