@@ -26,6 +26,11 @@ engine.register(Function(
     guard (0...1).contains(rate) else { throw NativeError("rate must be between 0 and 1", argument: "rate") }
     return Value(price * (1 - rate))
 })
+// The same kind of function with Swift-typed parameters: the engine converts and checks each argument.
+engine.register(Function(name: "tax", parameters: [Parameter("amount"), Parameter("percent", default: Value(20))],
+                         doc: "tax(amount, percent: 20): the tax on `amount`.") { (amount: Double, percent: Double) in
+    amount * percent / 100
+})
 engine.moduleLoader = { name in name == "shop" ? "fn total(prices) { sum(prices) }" : nil }
 engine.setGlobal("prices", Value([120.0, 80, 45.5]))
 
@@ -46,6 +51,8 @@ let value = try engine.run("""
 expect([Double](value) == [60, 40, 22.75], "script result \(engine.describe(value))")
 expect(output == "before: 245.5\n", "printed output went to the host's sink")
 
+expect((try? engine.run("tax(200, percent: 5)")) == Value(10), "typed function")
+
 // 2. Errors come back structured.
 func failure(_ source: String) -> ScriptError? {
     do { _ = try engine.run(source, file: "bad.ae"); return nil } catch let error as ScriptError { return error } catch { return nil }
@@ -54,6 +61,7 @@ if let error = failure("discount(10, rate: 2)") {
     print(error.rendered)
     expect(error.kind == .runtime && error.line == 1 && error.column == 14, "bad argument is positioned at 'rate'")
 }
+expect(failure("tax(\"200\")")?.message == "tax(): amount must be a number, not string", "typed argument checked")
 expect(failure("while true { }")?.message == "step limit exceeded (1000000 steps)", "step limit")
 expect(failure("fn f(n) { f(n + 1) }\nf(0)")?.kind == .limit, "recursion limit")
 expect(failure("range(1e9)")?.kind == .runtime, "allocation limit")
