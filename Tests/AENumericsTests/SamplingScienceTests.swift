@@ -11,22 +11,31 @@ final class SamplingScienceTests: XCTestCase {
     }
 
     /// Figure 6: a DAE trained on manifold10 with σ_train = 0.1 and sampled with mh(0.1) stays near the
-    /// curve and travels along it.
+    /// curve, travels along it, and keeps the data's distribution along it.
     ///
     /// What a DAE with σ_train learns is the data density blurred by N(0, σ²I) (Tweedie; the paper says as
     /// much in §4.2), and in 10-D that blur alone moves points about σ·√9 ≈ 0.3 off the curve, three times
-    /// the data's own median distance (≈ 0.1). So the samples are compared with held-out data blurred by
+    /// the data's own median distance (≈ 0.1). So distances are compared with held-out data blurred by
     /// σ_train, and with a Gaussian of the data's mean and covariance, the baseline that ignores the curve.
+    ///
+    /// Two settings matter for the MMD claim, both measured over several data sets:
+    /// - 400 chains of 1500 steps (started at training points), not 40 of 6000: mixing along a curve this
+    ///   long takes far more steps (R̂ stays > 1.5 either way), so 40 chains are 40 clusters whose places
+    ///   along the curve vary with the seed (MMD² 0.0015–0.0145 over four data sets).
+    /// - 20 corruptions per training point (`replicate`): the DAE's criterion is an expectation over the
+    ///   noise, and with one draw per point the fitted density's mass along the curve follows that draw;
+    ///   chains drift into its bumps (with 400 chains, MMD² from 0.0016 to 0.0041 against the Gaussian
+    ///   fit.s 0.0027–0.0032). With 20 draws: 0.0007 and 0.0010 against 0.0024 on two data sets.
     func testFigure6SamplesFollowTheTenDimensionalManifold() throws {
         try requireRelease()
-        var rng = Xoshiro256(seed: 60)
-        let train = DataGenerators.manifold10(3000, rng: &rng)
+        var rng = Xoshiro256(seed: 70)
+        let train = DataGenerators.manifold10(2000, rng: &rng)
         let heldOut = DataGenerators.manifold10(1000, rng: &rng)
         var blurred = heldOut
         for k in blurred.values.indices { blurred.values[k] += 0.1 * rng.normal() }
-        let ae = try AutoEncoder(.dae(sigma: 0.1), hidden: 500, seed: 61)
-        _ = try AENumerics.train(ae, data: train, options: TrainingOptions(iterations: 1000))
-        let chain = try runChains(field: ae, sampler: .mh(sigma: 0.1), draws: 1000, chains: 40, burn: 1000, thin: 5,
+        let ae = try AutoEncoder(.dae(sigma: 0.1), hidden: 500, replicate: 20, seed: 61)
+        _ = try AENumerics.train(ae, data: train, options: TrainingOptions(iterations: 500))
+        let chain = try runChains(field: ae, sampler: .mh(sigma: 0.1), draws: 250, chains: 400, burn: 500, thin: 4,
                                   start: .data(train), seed: 62)
         let samples = chain.samples
         let curve = Manifold10.standard
@@ -49,6 +58,7 @@ final class SamplingScienceTests: XCTestCase {
         XCTAssertLessThanOrEqual(distance.samples, 0.75 * distance.gaussian)
         XCTAssertGreaterThanOrEqual(cover.samples, 0.9)
         XCTAssertGreaterThan(cover.samples, cover.gaussian)
+        XCTAssertLessThan(mmd.samples, 0.5 * mmd.gaussian)
     }
 
     /// Figure 7: a DAE trained with too small a σ on the spiral has fixed points of r far from the data,
