@@ -17,6 +17,8 @@ final class SamplingScienceTests: XCTestCase {
     /// much in §4.2), and in 10-D that blur alone moves points about σ·√9 ≈ 0.3 off the curve, three times
     /// the data's own median distance (≈ 0.1). So distances are compared with held-out data blurred by
     /// σ_train, and with a Gaussian of the data's mean and covariance, the baseline that ignores the curve.
+    /// One reconstruction undoes the blur (r(x̃) = E[x | x̃] for the optimal DAE): the denoised samples are
+    /// within twice the data's own median distance of the curve (measured: 0.06 against 0.10).
     ///
     /// Two settings matter for the MMD claim, both measured over several data sets:
     /// - 400 chains of 1500 steps (started at training points), not 40 of 6000: mixing along a curve this
@@ -45,6 +47,8 @@ final class SamplingScienceTests: XCTestCase {
                         data: median(CurveJudging.distances(heldOut, to: curve)),
                         blurred: median(CurveJudging.distances(blurred, to: curve)),
                         gaussian: median(CurveJudging.distances(gaussian, to: curve)))
+        // One reconstruction maps the blurred samples back: r(x̃) = E[x | x̃] for the optimal DAE (Tweedie).
+        let denoised = median(CurveJudging.distances(ae.reconstruct(samples, threads: 0), to: curve))
         let cover = (samples: CurveJudging.coverage(samples, of: curve, radius: 0.5),
                      gaussian: CurveJudging.coverage(gaussian, of: curve, radius: 0.5))
         let subsample = samples.rows(Array(stride(from: 0, to: samples.n, by: samples.n / 1000).prefix(1000)))
@@ -52,10 +56,11 @@ final class SamplingScienceTests: XCTestCase {
         let acceptance = chain.acceptance.reduce(0, +) / Double(chain.chainCount)
         print("Figure 6: acceptance \(acceptance), max R̂ \(chain.rhat.max()!); median distance to the curve: samples "
               + "\(distance.samples), held-out data \(distance.data), blurred held-out \(distance.blurred), Gaussian fit "
-              + "\(distance.gaussian); coverage (radius 0.5): samples \(cover.samples), Gaussian \(cover.gaussian); "
+              + "\(distance.gaussian), samples denoised by r \(denoised); coverage (radius 0.5): samples \(cover.samples), Gaussian \(cover.gaussian); "
               + "MMD² to held-out: samples \(mmd.samples), Gaussian fit \(mmd.gaussian)")
         XCTAssertLessThanOrEqual(distance.samples, 1.25 * distance.blurred)
         XCTAssertLessThanOrEqual(distance.samples, 0.75 * distance.gaussian)
+        XCTAssertLessThanOrEqual(denoised, 2 * distance.data)
         XCTAssertGreaterThanOrEqual(cover.samples, 0.9)
         XCTAssertGreaterThan(cover.samples, cover.gaussian)
         XCTAssertLessThan(mmd.samples, 0.5 * mmd.gaussian)
