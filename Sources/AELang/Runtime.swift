@@ -86,7 +86,7 @@ final class Activation: ManagedBuffer<ActivationHeader, Value> {
     var upvalues: ContiguousArray<Cell> { header.upvalues }
 
     deinit {
-        _ = withUnsafeMutablePointers { header, slots in
+        withUnsafeMutablePointers { header, slots in
             guard header.pointee.live else { return }
             // Element by element: specialised for Value, cheaper than the generic array destroy.
             for i in 0..<header.pointee.slotCount { (slots + i).deinitialize(count: 1) }
