@@ -9,9 +9,11 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var options = EngineOptions()
     options.quiet = true
     options.threads = 1
-    options.maxSteps = 200_000
-    options.deadline = 1
-    options.maxElements = 100_000
+    // Tight enough that the slowest inputs (training, density(fn) normalising a script energy) cost
+    // about 0.1 s, so the fuzzer spends its time on many inputs rather than a few long ones.
+    options.maxSteps = 20_000
+    options.deadline = 0.1
+    options.maxElements = 20_000
     options.maxCallDepth = 100
     let engine = Engine(options: options, output: { _ in }, diagnostics: { _ in })
     engine.register(Builtins.all)
