@@ -27,13 +27,22 @@ public enum VectorMath {
     /// low bits of the sum: no float-to-int conversion needed.
     @usableFromInline static let shifter = 6755399441055744.0
 
+    @usableFromInline static let ln2 = 0.6931471805599453
+
     /// exp(x) = 2^k · numerator/denominator for x in [−700, 700]; returns (2^k, q + p, q − p).
+    ///
+    /// r = x − k·ln 2 takes two steps (Cody–Waite: ln 2 split in two) for full relative accuracy at
+    /// large k. With `shortReduction`, one step with ln 2 rounded to a double: r is then off by
+    /// k·1.1e-17·2 at most, which tanh (|x| ≤ 40, k ≤ 58) damps below 1e-16 — tanh′ is tiny where k
+    /// is large — and which saves a multiply-add in the kernels' hottest loop.
     @inline(__always) @usableFromInline
-    static func expParts(_ x: Lanes) -> (scale: Lanes, numerator: Lanes, denominator: Lanes) {
+    static func expParts(_ x: Lanes, shortReduction: Bool = false) -> (scale: Lanes, numerator: Lanes, denominator: Lanes) {
         // Fused multiply-adds throughout (one rounding each; vfmadd with AVX2/FMA).
         let t = fma(x, Lanes(repeating: log2e), shifter)
         let k = t - shifter
-        let r = x.addingProduct(k, Lanes(repeating: -ln2hi)).addingProduct(k, Lanes(repeating: -ln2lo))
+        let r = shortReduction
+            ? x.addingProduct(k, Lanes(repeating: -ln2))
+            : x.addingProduct(k, Lanes(repeating: -ln2hi)).addingProduct(k, Lanes(repeating: -ln2lo))
         let rr = r * r
         let p = r * fma(fma(rr, Lanes(repeating: p0), p1), rr, p2)
         let q = fma(fma(fma(rr, Lanes(repeating: q0), q1), rr, q2), rr, q3)
@@ -68,7 +77,7 @@ public enum VectorMath {
     @inline(__always)
     public static func tanh(_ a: Lanes) -> Lanes {
         let x = clamp(a + a, 40)
-        let (s, n, d) = expParts(x)
+        let (s, n, d) = expParts(x, shortReduction: true)
         // (e − 1)/(e + 1) with e = s·n/d, multiplied through by d.
         let sn = s * n
         return (sn - d) / (sn + d)
