@@ -11,6 +11,14 @@ import PackageDescription
 // (Without the explicit -sanitize-coverage the Swift code gets no coverage counters and the fuzzer
 // runs blind.) Seeds: the golden scripts, samples and stdlib copied into seeds/.
 // Crashes it finds are kept in ../Tests/fuzz-regressions/ and replayed by `swift test`.
+//
+// - Without `--sanitize address` the harness runs about 2× faster (no leak or memory-error checks):
+//   for long runs on all cores, `-jobs=1000 -workers=2` (a job ends at its first crash or timeout
+//   and the next one starts).
+// - Build into a fresh scratch path (`rm -rf .build` first): an incremental build compiles the
+//   stdlib build-plugin's tool with the sanitizer too, and its `main` then clashes with libFuzzer's.
+// - Pausing a run (SIGSTOP) makes libFuzzer report the unit in flight as a timeout; replay such
+//   artifacts before believing them.
 let package = Package(
     name: "ae-fuzz",
     products: [.executable(name: "ae-fuzz", targets: ["AEFuzz"])],
