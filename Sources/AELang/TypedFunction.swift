@@ -46,10 +46,7 @@ extension Value: ScriptArgument, ScriptResult {
 }
 
 extension Function: ScriptArgument {
-    public static func argument(_ args: Arguments, _ name: String) throws -> Self {
-        guard let function = try args.function(name) as? Self else { throw args.mismatch(name, expected: "a function") }
-        return function
-    }
+    public static func argument(_ args: Arguments, _ name: String) throws -> Function { try args.function(name) }
 }
 
 extension Optional: ScriptArgument where Wrapped: ScriptArgument {
