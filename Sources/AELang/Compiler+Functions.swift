@@ -130,12 +130,16 @@ extension Compiler {
         let doc = function.doc ?? ""
         let captures = function.captures
         let outerCells = cellIndex
+        let capturedCells = runtime.capturedCells
         return { frame in
             var upvalues = ContiguousArray<Cell>()
             upvalues.reserveCapacity(captures.count)
             for capture in captures {
                 switch capture {
-                case .local(let slot): upvalues.append(frame.cells[outerCells[slot]])
+                case .local(let slot):
+                    let cell = frame.cells[outerCells[slot]]
+                    capturedCells.track(cell)
+                    upvalues.append(cell)
                 case .upvalue(let index): upvalues.append(frame.upvalues[index])
                 }
             }

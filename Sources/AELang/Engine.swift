@@ -53,9 +53,12 @@ public final class Engine {
 
     deinit {
         // Values nested very deeply (a list in a list ... a million times) are freed recursively:
-        // free them on the large stack too.
-        let globals = runtime.globals
-        _ = try? largeStack.run { globals.restore((names: [], values: [])) }
+        // free them on the large stack too. Emptying the captured cells frees the cycles closures make.
+        let globals = runtime.globals, capturedCells = runtime.capturedCells
+        _ = try? largeStack.run {
+            globals.restore((names: [], values: []))
+            capturedCells.clear()
+        }
     }
 
     /// Interrupts the running script (thread-safe): it stops with an `.interrupted` error.
@@ -167,7 +170,11 @@ public final class Engine {
                 context.deadline = runtime.deadline
             }
             running += 1
-            defer { running -= 1 }
+            defer {
+                running -= 1
+                // Between runs the captured variables still listed are those in cycles or held by values.
+                if running == 0 { runtime.capturedCells.sweep() }
+            }
             let value = try code(Activation.make(slotCount: 0, cellCount: 0, upvalues: []))
             return (value, isExpression)
         }

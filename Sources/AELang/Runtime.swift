@@ -3,7 +3,51 @@ import Foundation
 /// A variable that a closure captured: shared by the frame that owns it and every closure made there.
 final class Cell {
     var value: Value
+    /// Whether the runtime's ``CapturedCells`` holds it.
+    var isTracked = false
     init(_ value: Value) { self.value = value }
+}
+
+/// The cells that closures captured, so that the engine can break the reference cycles they form.
+///
+/// A closure that refers to itself, or two local functions that call each other, make a cycle (cell
+/// -> function -> closure -> the same cell) that reference counting never frees. Every captured cell
+/// is listed here; when the engine goes away it empties them all, which frees the cycles.
+/// Meanwhile the list drops the cells that nothing else holds any more, after each run and each time it
+/// has doubled, so that it stays about as long as the set of live captured variables (cells in cycles
+/// stay until the engine goes).
+final class CapturedCells {
+    private var cells: [Cell] = []
+    private var sweepAt = CapturedCells.minimumSweep
+    private static let minimumSweep = 1024
+
+    var count: Int { cells.count }
+
+    @inline(__always)
+    func track(_ cell: Cell) {
+        guard !cell.isTracked else { return }
+        cell.isTracked = true
+        cells.append(cell)
+        if cells.count >= sweepAt { sweep() }
+    }
+
+    /// Drops the cells that only this list holds.
+    func sweep() {
+        var kept = 0
+        for i in cells.indices where !isKnownUniquelyReferenced(&cells[i]) {
+            cells.swapAt(kept, i)
+            kept += 1
+        }
+        cells.removeLast(cells.count - kept)
+        sweepAt = max(CapturedCells.minimumSweep, 2 * kept)
+    }
+
+    /// Empties every cell (breaking the cycles through them) and forgets them.
+    func clear() {
+        for cell in cells { cell.value = .nil }
+        cells = []
+        sweepAt = CapturedCells.minimumSweep
+    }
 }
 
 /// Marks a variable that exists but was not assigned yet (a global assigned later in the script, a
@@ -255,6 +299,8 @@ final class Globals {
 final class Runtime {
     let options: EngineOptions
     let globals = Globals()
+    /// The variables closures captured, emptied when the engine goes away.
+    let capturedCells = CapturedCells()
     let context: CallContext
     let interruptFlag: InterruptFlag
     /// `unassigned`, kept here so that hot paths need no lazy-global check.
