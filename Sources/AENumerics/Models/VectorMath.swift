@@ -29,14 +29,17 @@ public enum VectorMath {
 
     @usableFromInline static let ln2 = 0.6931471805599453
 
-    /// exp(x) = 2^k · numerator/denominator for x in [−700, 700]; returns (2^k, q + p, q − p).
+    /// exp(x) = 2^k · numerator/denominator for x in [−700, 700]; returns (k·2^52, q + p, q − p).
+    ///
+    /// The first value is 2^k as an addend to a double's bits: `scaled(_:by:)` multiplies by 2^k with
+    /// one integer add (exact, as the multiplication is, since the numerator is near 2 and |k| ≤ 1010).
     ///
     /// r = x − k·ln 2 takes two steps (Cody–Waite: ln 2 split in two) for full relative accuracy at
     /// large k. With `shortReduction`, one step with ln 2 rounded to a double: r is then off by
     /// k·1.1e-17·2 at most, which tanh (|x| ≤ 40, k ≤ 58) damps below 1e-16 — tanh′ is tiny where k
     /// is large — and which saves a multiply-add in the kernels' hottest loop.
     @inline(__always) @usableFromInline
-    static func expParts(_ x: Lanes, shortReduction: Bool = false) -> (scale: Lanes, numerator: Lanes, denominator: Lanes) {
+    static func expParts(_ x: Lanes, shortReduction: Bool = false) -> (exponent: SIMD8<Int64>, numerator: Lanes, denominator: Lanes) {
         // Fused multiply-adds throughout (one rounding each; vfmadd with AVX2/FMA).
         let t = fma(x, Lanes(repeating: log2e), shifter)
         let k = t - shifter
@@ -47,8 +50,14 @@ public enum VectorMath {
         let p = r * fma(fma(rr, Lanes(repeating: p0), p1), rr, p2)
         let q = fma(fma(fma(rr, Lanes(repeating: q0), q1), rr, q2), rr, q3)
         let bits = unsafeBitCast(t, to: SIMD8<Int64>.self) &- Int64(shifter.bitPattern)
-        let scale = unsafeBitCast((bits &+ 1023) &<< 52, to: Lanes.self)
-        return (scale, q + p, q - p)
+        return (bits &<< 52, q + p, q - p)
+    }
+
+    /// value · 2^k, given k·2^52 from `expParts`: an integer add to the exponent field, which keeps the
+    /// multiply-add units free for the polynomial.
+    @inline(__always) @usableFromInline
+    static func scaled(_ value: Lanes, by exponent: SIMD8<Int64>) -> Lanes {
+        unsafeBitCast(unsafeBitCast(value, to: SIMD8<Int64>.self) &+ exponent, to: Lanes.self)
     }
 
     /// a·b + c with one rounding.
@@ -69,17 +78,17 @@ public enum VectorMath {
     /// e^x, lane by lane (x clamped to [−700, 700]).
     @inline(__always)
     public static func exp(_ x: Lanes) -> Lanes {
-        let (s, n, d) = expParts(clamp(x, 700))
-        return s * n / d
+        let (k, n, d) = expParts(clamp(x, 700))
+        return scaled(n, by: k) / d
     }
 
     /// tanh(a), lane by lane. |a| > 20 gives ±1 exactly, as libm does.
     @inline(__always)
     public static func tanh(_ a: Lanes) -> Lanes {
         let x = clamp(a + a, 40)
-        let (s, n, d) = expParts(x, shortReduction: true)
-        // (e − 1)/(e + 1) with e = s·n/d, multiplied through by d.
-        let sn = s * n
+        let (k, n, d) = expParts(x, shortReduction: true)
+        // (e − 1)/(e + 1) with e = 2^k·n/d, multiplied through by d.
+        let sn = scaled(n, by: k)
         return (sn - d) / (sn + d)
     }
 
@@ -87,8 +96,8 @@ public enum VectorMath {
     @inline(__always)
     public static func sigmoid(_ a: Lanes) -> Lanes {
         let x = clamp(-a, 700)
-        let (s, n, d) = expParts(x)
-        return d / (d + s * n)
+        let (k, n, d) = expParts(x)
+        return d / (d + scaled(n, by: k))
     }
 }
 
