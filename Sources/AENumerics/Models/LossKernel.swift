@@ -134,6 +134,9 @@ final class LossKernel {
         // Three passes over the chunk's R rows (pre-activations, tanh in place, V·h): the tanh pass
         // then holds only its constants in registers and its iterations overlap freely (measured
         // 3–5% faster on the spiral case than one pass doing all three).
+        // For d ≤ 2, V·h runs after the chunk loop, row by row, its sums in registers (the same
+        // summation order, so the same bits).
+        let rowwiseOutput = d <= 2
         for k in 0..<C {
             let bk = b[k]
             let hk = hbuf + k * R
@@ -144,12 +147,14 @@ final class LossKernel {
                 hk[row] = a
             }
             for row in 0..<R { hk[row] = A.value(hk[row]) }
+            if rowwiseOutput { continue }
             for row in 0..<R {
                 let h = hk[row]
                 let acc = racc + row * d
                 for i in 0..<d { acc[i] = acc[i].addingProduct(v[i * C + k], h) }
             }
         }
+        if rowwiseOutput { outputsByRow(d, R, hbuf, v, racc) }
         // Output and error, per row (d scalars each).
         var sum = 0.0
         for row in 0..<R {
@@ -222,6 +227,36 @@ final class LossKernel {
             }
         }
         return sum
+    }
+}
+
+extension LossKernel {
+    /// racc[row·d + i] = Σ_k V_i,k-chunk · h[k, row] for d ≤ 2, two rows at a time so that four
+    /// independent sums (eight registers) hide the multiply-add latency.
+    @inline(__always)
+    fileprivate func outputsByRow(_ d: Int, _ R: Int, _ hbuf: UnsafeMutablePointer<Lanes>,
+                                  _ v: UnsafeMutablePointer<Lanes>, _ racc: UnsafeMutablePointer<Lanes>) {
+        let C = chunks
+        let v1 = d == 2 ? v + C : v
+        var row = 0
+        while row < R {
+            let pair = row + 1 < R
+            var a0 = Lanes(), a1 = Lanes(), b0 = Lanes(), b1 = Lanes()
+            var h = hbuf + row
+            for k in 0..<C {
+                let h0 = h[0], h1 = pair ? h[1] : Lanes()
+                a0 = a0.addingProduct(v[k], h0); a1 = a1.addingProduct(v1[k], h0)
+                b0 = b0.addingProduct(v[k], h1); b1 = b1.addingProduct(v1[k], h1)
+                h += R
+            }
+            racc[row * d] = a0
+            if d == 2 { racc[row * d + 1] = a1 }
+            if pair {
+                racc[(row + 1) * d] = b0
+                if d == 2 { racc[(row + 1) * d + 1] = b1 }
+            }
+            row += 2
+        }
     }
 }
 
