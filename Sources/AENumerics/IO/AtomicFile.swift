@@ -37,9 +37,15 @@ public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String, faultAfter: Int? = nil) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
+        // The folder as the user wrote it (relative stays relative) for messages.
+        let folderAsWritten = (path as NSString).deletingLastPathComponent
+        let shownFolder = folderAsWritten.isEmpty ? "." : folderAsWritten
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw FileError("cannot write '\(path)': folder '\(folder)' does not exist")
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+            throw FileError("cannot write '\(path)': folder '\(shownFolder)' does not exist")
+        }
+        guard isDirectory.boolValue else {
+            throw FileError("cannot write '\(path)': '\(shownFolder)' is not a folder")
         }
         let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
