@@ -10,9 +10,10 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     options.quiet = true
     options.threads = 1
     // Tight enough that the slowest inputs (training, density(fn) normalising a script energy) cost
-    // about 0.1 s, so the fuzzer spends its time on many inputs rather than a few long ones.
+    // about 25 ms, so the fuzzer spends its time on many inputs rather than a few long ones (with
+    // 0.1 s, such inputs made up most of the corpus and held a worker to ~200 executions/s).
     options.maxSteps = 20_000
-    options.deadline = 0.1
+    options.deadline = 0.025
     options.maxElements = 20_000
     options.maxCallDepth = 100
     let engine = Engine(options: options, output: { _ in }, diagnostics: { _ in })
