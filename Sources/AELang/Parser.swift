@@ -169,6 +169,11 @@ struct Parser {
             let sequence = try parseExpression()
             let body = try parseBlock("the 'for' loop's body")
             return .forIn(NameRef(nameToken.text, nameToken.location), sequence, body, token.location)
+        case .kwElse:
+            // An `else` starting a statement belongs to no `if`. In the REPL this is what typing
+            // `else` on the line after an if's closing brace does: that brace ended the entry.
+            throw fail("'else' without an 'if' before it", at: token.location,
+                       hint: "write 'else' on the same line as the if's closing brace: '} else {'")
         case .kwWhile:
             advance()
             let condition = try parseExpression()

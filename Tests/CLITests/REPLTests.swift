@@ -154,6 +154,18 @@ final class REPLTests: XCTestCase {
         XCTAssertEqual(try terminal.expect("ae> "), "1\n1\n")
     }
 
+    func testAnElseOnTheLineAfterAnIfsClosingBraceIsExplained() throws {
+        let terminal = try startREPL()
+        terminal.send("if 1 > 2 { 1 }\r")
+        try terminal.expect("ae> ")
+        terminal.send("else { 2 }\r")
+        let shown = try terminal.expect("ae> ")
+        XCTAssertTrue(shown.contains("error: 'else' without an 'if' before it"), shown)
+        XCTAssertTrue(shown.contains("^^^^ write 'else' on the same line as the if's closing brace: '} else {'"), shown)
+        terminal.send("if 1 > 2 { 1 } else { 2 }\r")
+        XCTAssertEqual(try terminal.expect("ae> "), "if 1 > 2 { 1 } else { 2 }\n2\n")
+    }
+
     func testLoadRunsAFileAndQuestionMarkShowsTheDocOfItsFunction() throws {
         let path = try scratch.file("defs.ae", """
             loaded = 11
