@@ -170,11 +170,7 @@ public final class Engine {
                 context.deadline = runtime.deadline
             }
             running += 1
-            defer {
-                running -= 1
-                // Between runs the captured variables still listed are those in cycles or held by values.
-                if running == 0 { runtime.capturedCells.sweep() }
-            }
+            defer { running -= 1 }
             let value = try code(Activation.make(slotCount: 0, cellCount: 0, upvalues: []))
             return (value, isExpression)
         }

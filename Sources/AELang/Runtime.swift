@@ -3,7 +3,7 @@ import Foundation
 /// A variable that a closure captured: shared by the frame that owns it and every closure made there.
 final class Cell {
     var value: Value
-    /// Whether the runtime's ``CapturedCells`` holds it.
+    /// Whether the runtime's ``CapturedCells`` lists it.
     var isTracked = false
     init(_ value: Value) { self.value = value }
 }
@@ -12,41 +12,33 @@ final class Cell {
 ///
 /// A closure that refers to itself, or two local functions that call each other, make a cycle (cell
 /// -> function -> closure -> the same cell) that reference counting never frees. Every captured cell
-/// is listed here; when the engine goes away it empties them all, which frees the cycles.
-/// Meanwhile the list drops the cells that nothing else holds any more, after each run and each time it
-/// has doubled, so that it stays about as long as the set of live captured variables (cells in cycles
-/// stay until the engine goes).
+/// is listed here, weakly (the list never keeps a cell, or what it holds, alive); when the engine goes
+/// away it empties the cells still alive, which frees the cycles. Cells in no cycle go as soon as
+/// nothing uses them; the list forgets them each time it has doubled, so it stays about as long as the
+/// set of live captured variables.
 final class CapturedCells {
-    private var cells: [Cell] = []
+    private struct Entry { weak var cell: Cell? }
+    private var entries: [Entry] = []
     private var sweepAt = CapturedCells.minimumSweep
     private static let minimumSweep = 1024
-
-    var count: Int { cells.count }
 
     @inline(__always)
     func track(_ cell: Cell) {
         guard !cell.isTracked else { return }
         cell.isTracked = true
-        cells.append(cell)
-        if cells.count >= sweepAt { sweep() }
-    }
-
-    /// Drops the cells that only this list holds.
-    func sweep() {
-        var kept = 0
-        for i in cells.indices where !isKnownUniquelyReferenced(&cells[i]) {
-            cells.swapAt(kept, i)
-            kept += 1
+        entries.append(Entry(cell: cell))
+        if entries.count >= sweepAt {
+            entries.removeAll { $0.cell == nil }
+            sweepAt = max(CapturedCells.minimumSweep, 2 * entries.count)
         }
-        cells.removeLast(cells.count - kept)
-        sweepAt = max(CapturedCells.minimumSweep, 2 * kept)
     }
 
-    /// Empties every cell (breaking the cycles through them) and forgets them.
+    /// Empties every cell still alive (breaking the cycles through them) and forgets them all.
     func clear() {
-        for cell in cells { cell.value = .nil }
-        cells = []
+        let alive = entries.compactMap(\.cell)
+        entries = []
         sweepAt = CapturedCells.minimumSweep
+        for cell in alive { cell.value = .nil }
     }
 }
 

@@ -59,7 +59,7 @@ final class ClosureCycleTests: XCTestCase {
             }
             for i in range(5000) { outer(token()) }
             """)
-        // No cycle: each token goes with its call, or at the latest when the run ends.
+        // No cycle: each token goes with its call.
         XCTAssertEqual(tokens.live, 0)
         withExtendedLifetime(engine) {}
     }
