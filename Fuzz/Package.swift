@@ -14,7 +14,10 @@ import PackageDescription
 //
 // - Without `--sanitize address` the harness runs about 2× faster (no leak or memory-error checks):
 //   for long runs on all cores, `-jobs=1000 -workers=2` (a job ends at its first crash or timeout
-//   and the next one starts).
+//   and the next one starts). Then replay the grown corpus once under ASan for leaks and memory
+//   errors: `-runs=0 corpus/` with the ASan build executes every unit once (a leak stops it).
+// - `-merge=1 small/ corpus/` keeps a unit per feature: a few thousand units load in seconds where
+//   the full corpus takes minutes at every job start.
 // - Build into a fresh scratch path (`rm -rf .build` first): an incremental build compiles the
 //   stdlib build-plugin's tool with the sanitizer too, and its `main` then clashes with libFuzzer's.
 // - Pausing a run (SIGSTOP) makes libFuzzer report the unit in flight as a timeout; replay such
