@@ -34,17 +34,20 @@ let package = Package(
     targets: [
         // The evaluator keeps its state in final classes; dynamic exclusivity checks on every variable
         // access would cost more than the rest of the access.
+        // Path handling shared by the targets that read and write files.
+        .target(name: "AEPaths"),
         .target(
             name: "AELang",
+            dependencies: ["AEPaths"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .target(
             name: "AENumerics",
-            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["AEPaths", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
                 + numericsCPUFlags
         ),
-        .target(name: "AEPlots"),
+        .target(name: "AEPlots", dependencies: ["AEPaths"]),
         .target(name: "AEBindings", dependencies: ["AELang", "AENumerics", "AEPlots"]),
         // The ae files of stdlib/, compiled into the binary.
         .target(name: "AEStdlib", plugins: ["EmbedStdlib"]),
@@ -65,7 +68,7 @@ let package = Package(
         .executableTarget(name: "ae-bench", dependencies: ["AENumerics"]),
         // A host program embedding the language (docs/embedding.md); CI runs it.
         .executableTarget(name: "ae-embed-example", dependencies: ["AELang", "AEBindings"], path: "Examples/EmbedDemo"),
-        .testTarget(name: "AELangTests", dependencies: ["AELang"]),
+        .testTarget(name: "AELangTests", dependencies: ["AELang", "AEPaths"]),
         .testTarget(name: "AENumericsTests", dependencies: ["AENumerics"]),
         .testTarget(name: "AEPlotsTests", dependencies: ["AEPlots"], exclude: ["Golden"]),
         // Golden scripts live in Tests/golden/<feature>/ and are found through #filePath.

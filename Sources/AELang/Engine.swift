@@ -1,4 +1,5 @@
 import Foundation
+import AEPaths
 
 /// An ae interpreter: its globals, builtins, options and output sinks. The CLI, the REPL, the tests and
 /// any other host drive the language only through this class.
@@ -121,7 +122,7 @@ public final class Engine {
 
     private func inDirectory<T>(of path: String, _ body: () throws -> T) rethrows -> T {
         let saved = directory
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = containingFolder(of: path)
         directory = folder.isEmpty ? "." : folder
         defer { directory = saved }
         return try body()

@@ -1,10 +1,11 @@
 import Foundation
+import AEPaths
 
 /// Writes `text` to `path` atomically: first to a temporary file in the same folder, then renamed over
 /// the target, so a reader never sees half a file and a failed write leaves any old file intact.
 /// A missing folder is a ``PlotError`` that names it.
 public func writeAtomically(_ text: String, to path: String) throws {
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = containingFolder(of: path)
     let shownFolder = folder.isEmpty ? "." : folder
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: shownFolder, isDirectory: &isFolder) else {

@@ -27,6 +27,14 @@ final class BatchModeTests: XCTestCase {
         XCTAssertEqual(outcome.status, 0)
     }
 
+    func testRunsAScriptWithAOneLetterRelativeName() throws {
+        // Foundation's deletingLastPathComponent traps on "a": the script's folder is found without it.
+        _ = try scratch.file("a", "print(\"ran\")\n")
+        let outcome = try AEProgram.run(["a"], directory: scratch.url)
+        XCTAssertEqual(outcome.stdout, "ran\n")
+        XCTAssertEqual(outcome.status, 0)
+    }
+
     func testOptionsBeforeTheScriptBelongToAe() throws {
         let script = try scratch.file("count.ae", "print(len(args))\n")
         let outcome = try AEProgram.run(["--quiet", "--threads", "1", "--seed", "7", script, "--quiet"])

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import AEPaths
 
 /// An error reading or writing a file, with a message meant for the user.
 public struct FileError: Error, CustomStringConvertible, Equatable {
@@ -38,7 +39,7 @@ public enum AtomicFile {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         // The folder as the user wrote it (relative stays relative) for messages.
-        let folderAsWritten = (path as NSString).deletingLastPathComponent
+        let folderAsWritten = containingFolder(of: path)
         let shownFolder = folderAsWritten.isEmpty ? "." : folderAsWritten
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
@@ -46,6 +47,9 @@ public enum AtomicFile {
         }
         guard isDirectory.boolValue else {
             throw FileError("cannot write '\(path)': '\(shownFolder)' is not a folder")
+        }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw FileError("cannot write '\(path)': it is a folder")
         }
         let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
