@@ -34,21 +34,21 @@ let package = Package(
     targets: [
         // The evaluator keeps its state in final classes; dynamic exclusivity checks on every variable
         // access would cost more than the rest of the access.
-        // Path handling shared by the targets that read and write files.
-        .target(name: "AEPaths"),
+        // Atomic file writes and path handling, shared by the targets that read and write files.
+        .target(name: "AEFiles"),
         .target(
             name: "AELang",
-            dependencies: ["AEPaths"],
+            dependencies: ["AEFiles"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .target(
             name: "AENumerics",
-            dependencies: ["AEPaths", .product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["AEFiles", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
                 + numericsCPUFlags
         ),
-        .target(name: "AEPlots", dependencies: ["AEPaths"]),
-        .target(name: "AEBindings", dependencies: ["AELang", "AENumerics", "AEPlots"]),
+        .target(name: "AEPlots", dependencies: ["AEFiles"]),
+        .target(name: "AEBindings", dependencies: ["AELang", "AENumerics", "AEPlots", "AEFiles"]),
         // The ae files of stdlib/, compiled into the binary.
         .target(name: "AEStdlib", plugins: ["EmbedStdlib"]),
         .executableTarget(name: "EmbedStdlibTool"),
@@ -68,11 +68,11 @@ let package = Package(
         .executableTarget(name: "ae-bench", dependencies: ["AENumerics"]),
         // A host program embedding the language (docs/embedding.md); CI runs it.
         .executableTarget(name: "ae-embed-example", dependencies: ["AELang", "AEBindings"], path: "Examples/EmbedDemo"),
-        .testTarget(name: "AELangTests", dependencies: ["AELang", "AEPaths"]),
-        .testTarget(name: "AENumericsTests", dependencies: ["AENumerics"]),
+        .testTarget(name: "AELangTests", dependencies: ["AELang", "AEFiles"]),
+        .testTarget(name: "AENumericsTests", dependencies: ["AENumerics", "AEFiles"]),
         .testTarget(name: "AEPlotsTests", dependencies: ["AEPlots"], exclude: ["Golden"]),
         // Golden scripts live in Tests/golden/<feature>/ and are found through #filePath.
-        .testTarget(name: "GoldenTests", dependencies: ["AELang", "AEBindings", "AEStdlib"]),
+        .testTarget(name: "GoldenTests", dependencies: ["AELang", "AEBindings", "AEStdlib", "AEFiles"]),
         // Runs the built `ae` binary: batch mode, exit codes, and the REPL through a pseudo-terminal.
         .testTarget(name: "CLITests", dependencies: ["ae"]),
     ],

@@ -1,5 +1,6 @@
 import AELang
 import AENumerics
+import AEFiles
 
 // MARK: - Argument checks shared by the data builtins
 

@@ -1,5 +1,6 @@
 import AELang
 import AENumerics
+import AEFiles
 
 /// The auto-encoder builtins: making (dae, rcae, cae), training, the queries of the paper's §3
 /// (reconstruct, encode, score, jacobian, hessian, energy_diff), and model files (load; `save` is in

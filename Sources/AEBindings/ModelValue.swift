@@ -1,5 +1,6 @@
 import AELang
 import AENumerics
+import AEFiles
 
 /// An auto-encoder as scripts see it. Prints as one line (kind, dim, hidden, sigma, iterations, final
 /// loss); attributes `kind`, `dim`, `hidden`, `sigma`, `lambda`, `tied`, `activation`, `decoder`,

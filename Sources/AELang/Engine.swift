@@ -1,5 +1,5 @@
 import Foundation
-import AEPaths
+import AEFiles
 
 /// An ae interpreter: its globals, builtins, options and output sinks. The CLI, the REPL, the tests and
 /// any other host drive the language only through this class.

@@ -1,4 +1,4 @@
-import AEPaths
+import AEFiles
 import XCTest
 
 final class PathTests: XCTestCase {

@@ -1,6 +1,7 @@
 import XCTest
 import AENumerics
 import Foundation
+import AEFiles
 
 final class GeneratorTests: XCTestCase {
     func testSpiralWithoutNoiseLiesExactlyOnTheCurve() {

@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 import AENumerics
+import AEFiles
 
 final class ModelIOTests: XCTestCase {
     func trained(_ kind: AutoEncoder.Kind = .dae(sigma: 0.1), tied: Bool? = nil) throws -> AutoEncoder {

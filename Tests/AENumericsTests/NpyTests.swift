@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 import AENumerics
+import AEFiles
 
 /// Runs python3 with NumPy on `script`; skips the test when either is missing.
 func runPython(_ script: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {

@@ -59,7 +59,7 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["f.svg"])
         let missing = dir.appendingPathComponent("nope/f.svg").path
         XCTAssertThrowsError(try SVGRenderer().write(Fixtures.hist, to: missing)) { error in
-            XCTAssertEqual("\(error)", "cannot write '\(missing)': the folder '\(dir.path)/nope' does not exist")
+            XCTAssertEqual("\(error)", "cannot write '\(missing)': folder '\(dir.path)/nope' does not exist")
         }
     }
 

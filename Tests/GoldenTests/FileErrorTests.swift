@@ -2,6 +2,7 @@ import AEBindings
 import AELang
 import Foundation
 import XCTest
+import AEFiles
 
 /// Missing, unreadable, truncated, foreign and corrupt files: each load is a clear, positioned error
 /// that names the file; a failed save leaves the old file intact.

@@ -1,4 +1,5 @@
 import Foundation
+import AEFiles
 
 /// A dataset read from CSV, with its column names when the file had a header row.
 public struct CSVTable: Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import AEFiles
 
 /// Saving and loading auto-encoders: the native format (docs/model-format.md) and NumPy's `.npz`.
 ///

@@ -251,3 +251,4 @@ func appendLittleEndian<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8
 }
 
 import Foundation
+import AEFiles

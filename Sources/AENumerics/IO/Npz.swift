@@ -1,3 +1,4 @@
+import AEFiles
 /// NumPy's `.npz`: a ZIP archive of `.npy` files, one per named array (what `np.savez` writes and
 /// `np.load` reads).
 ///

@@ -2,7 +2,6 @@
 import Glibc
 #endif
 import Foundation
-import AEPaths
 
 /// An error reading or writing a file, with a message meant for the user.
 public struct FileError: Error, CustomStringConvertible, Equatable {
