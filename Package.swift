@@ -32,10 +32,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
     ],
     targets: [
-        // The evaluator keeps its state in final classes; dynamic exclusivity checks on every variable
-        // access would cost more than the rest of the access.
         // Atomic file writes and path handling, shared by the targets that read and write files.
         .target(name: "AEFiles"),
+        // The evaluator keeps its state in final classes; dynamic exclusivity checks on every variable
+        // access would cost more than the rest of the access.
         .target(
             name: "AELang",
             dependencies: ["AEFiles"],

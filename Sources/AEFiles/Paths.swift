@@ -1,13 +1,16 @@
 /// The folder part of a path, as written: "a/b.csv" → "a", "/a" → "/", "b.csv" → "" (the working
 /// folder), "a/b/" → "a".
 ///
-/// The same as `NSString.deletingLastPathComponent`, which swift-corelibs-foundation traps on for
-/// some paths (a one-letter name such as "a", ".", "x/"): a path a user types must never crash.
+/// NSString.deletingLastPathComponent gives the same results for ordinary paths, but
+/// swift-corelibs-foundation traps on some (a one-letter name such as "a", ".", "x/"): a path a user
+/// types must never crash. Repeated slashes inside the path are kept.
 public func containingFolder(of path: String) -> String {
-    var trimmed = Substring(path)
-    while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-    guard let slash = trimmed.lastIndex(of: "/") else { return "" }
-    var folder = trimmed[..<slash]
-    while folder.hasSuffix("/") { folder = folder.dropLast() }
-    return folder.isEmpty ? "/" : String(folder)
+    let slash = UInt8(ascii: "/")
+    let bytes = Array(path.utf8)
+    var end = bytes.count
+    while end > 1, bytes[end - 1] == slash { end -= 1 }
+    guard let last = bytes[..<end].lastIndex(of: slash) else { return "" }
+    var folderEnd = last
+    while folderEnd > 0, bytes[folderEnd - 1] == slash { folderEnd -= 1 }
+    return folderEnd == 0 ? "/" : String(decoding: bytes[..<folderEnd], as: UTF8.self)
 }

@@ -173,7 +173,7 @@ struct Parser {
             // An `else` starting a statement belongs to no `if`. In the REPL this is what typing
             // `else` on the line after an if's closing brace does: that brace ended the entry.
             throw fail("'else' without an 'if' before it", at: token.location,
-                       hint: "write 'else' on the same line as the if's closing brace: '} else {'")
+                       hint: "an 'else' follows an if's closing '}' (in the REPL, on the same line: '} else {')")
         case .kwWhile:
             advance()
             let condition = try parseExpression()

@@ -161,7 +161,7 @@ final class REPLTests: XCTestCase {
         terminal.send("else { 2 }\r")
         let shown = try terminal.expect("ae> ")
         XCTAssertTrue(shown.contains("error: 'else' without an 'if' before it"), shown)
-        XCTAssertTrue(shown.contains("^^^^ write 'else' on the same line as the if's closing brace: '} else {'"), shown)
+        XCTAssertTrue(shown.contains("^^^^ an 'else' follows an if's closing '}' (in the REPL, on the same line: '} else {')"), shown)
         terminal.send("if 1 > 2 { 1 } else { 2 }\r")
         XCTAssertEqual(try terminal.expect("ae> "), "if 1 > 2 { 1 } else { 2 }\n2\n")
     }

@@ -1,4 +1,5 @@
 import AEFiles
+
 /// Datasets as NumPy `.npy` files, so data moves to and from Python (`np.load`, `np.save`).
 ///
 /// Writing: an n × d float64 array in C order. Reading: a 1-D array of n values becomes n × 1, a 2-D

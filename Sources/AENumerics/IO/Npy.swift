@@ -1,3 +1,6 @@
+import AEFiles
+import Foundation
+
 /// A NumPy array read from or written to NumPy's `.npy` format: its shape and its elements in C
 /// (row-major) order, as Doubles, or a text scalar (NumPy's `<U` strings).
 ///
@@ -249,6 +252,3 @@ func appendLittleEndian<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8
     var v = value.littleEndian
     withUnsafeBytes(of: &v) { bytes.append(contentsOf: $0) }
 }
-
-import Foundation
-import AEFiles

@@ -1,4 +1,5 @@
 import AEFiles
+
 /// NumPy's `.npz`: a ZIP archive of `.npy` files, one per named array (what `np.savez` writes and
 /// `np.load` reads).
 ///

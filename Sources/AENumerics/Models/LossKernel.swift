@@ -6,7 +6,8 @@
 ///   its own partial gradient, and the partials are added in block order. Same bits for any thread count.
 /// - A block is processed in tiles of R rows. For a tile, the forward sweep runs over chunks of 8 hidden
 ///   units (one `Lanes`) and, inside, over the R rows: h = act(b + W·x̃) goes to an R × H tile buffer
-///   that stays in L2, and r accumulates in R·d lane accumulators. The backward sweep runs over the same
+///   that stays in L2; r = V·h then accumulates in R·d lane accumulators (for d ≤ 2, in registers, row
+///   by row after the chunk loop). The backward sweep runs over the same
 ///   chunks, keeping the chunk's gradient accumulators in L1 while it streams the R rows.
 final class LossKernel {
     let dim: Int, hidden: Int, chunks: Int
@@ -128,7 +129,7 @@ final class LossKernel {
         let C = chunks, d = D.value ?? dim
         let wt = weights.wt, b = weights.b, v = weights.v
         let hbuf = ws.hidden, racc = ws.outputs, delta = ws.delta
-        racc.update(repeating: Lanes(), count: R * d)
+        if !rowwiseOutputs(d) { racc.update(repeating: Lanes(), count: R * d) }
         // Forward. Per row and chunk of 8 units: 2d FMAs + one tanh (≈ 20 vector ops, 1 division) on
         // 8 lanes; memory: d + d lanes of weights (L1) and d lane accumulators (L1) — compute-bound.
         // Three passes over the chunk's R rows (pre-activations, tanh in place, V·h): the tanh pass
@@ -136,7 +137,7 @@ final class LossKernel {
         // 3–5% faster on the spiral case than one pass doing all three).
         // For d ≤ 2, V·h runs after the chunk loop, row by row, its sums in registers (the same
         // summation order, so the same bits).
-        let rowwiseOutput = d <= 2
+        let rowwiseOutput = rowwiseOutputs(d)
         for k in 0..<C {
             let bk = b[k]
             let hk = hbuf + k * R
@@ -231,6 +232,10 @@ final class LossKernel {
 }
 
 extension LossKernel {
+    /// Whether V·h is summed row by row in registers (``outputsByRow``) rather than chunk by chunk.
+    @inline(__always)
+    fileprivate func rowwiseOutputs(_ d: Int) -> Bool { d <= 2 }
+
     /// racc[row·d + i] = Σ_k V_i,k-chunk · h[k, row] for d ≤ 2, two rows at a time so that four
     /// independent sums (eight registers) hide the multiply-add latency.
     @inline(__always)

@@ -54,7 +54,9 @@ public enum VectorMath {
     }
 
     /// value · 2^k, given k·2^52 from `expParts`: an integer add to the exponent field, which keeps the
-    /// multiply-add units free for the polynomial.
+    /// multiply-add units free for the polynomial. Exact only for a normal `value` whose scaled
+    /// exponent stays normal: the numerator q + p lies in [1.65, 2.36] and |k| ≤ 1010 after the
+    /// callers' clamps. (A NaN input gives a NaN denominator, so the results stay NaN.)
     @inline(__always) @usableFromInline
     static func scaled(_ value: Lanes, by exponent: SIMD8<Int64>) -> Lanes {
         unsafeBitCast(unsafeBitCast(value, to: SIMD8<Int64>.self) &+ exponent, to: Lanes.self)
