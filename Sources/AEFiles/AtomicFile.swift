@@ -35,22 +35,21 @@ public enum AtomicFile {
     /// Writes `bytes` to `path` atomically (temporary file in the same folder, fsync, rename).
     /// `faultAfter` (tests only) makes the write fail after that many bytes, leaving the old file intact.
     public static func write(_ bytes: [UInt8], to path: String, faultAfter: Int? = nil) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        // The folder as the user wrote it (relative stays relative) for messages.
-        let folderAsWritten = containingFolder(of: path)
-        let shownFolder = folderAsWritten.isEmpty ? "." : folderAsWritten
+        // The folder as the user wrote it (relative stays relative): checked, named in messages, and
+        // where the temporary file goes.
+        let folder = containingFolder(of: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
-            throw FileError("cannot write '\(path)': folder '\(shownFolder)' does not exist")
+            throw FileError("cannot write '\(path)': folder '\(folder)' does not exist")
         }
         guard isDirectory.boolValue else {
-            throw FileError("cannot write '\(path)': '\(shownFolder)' is not a folder")
+            throw FileError("cannot write '\(path)': '\(folder)' is not a folder")
         }
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw FileError("cannot write '\(path)': it is a folder")
         }
-        let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let temporary = folder + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
             throw FileError("cannot write '\(path)': \(String(cString: strerror(errno)))")

@@ -122,8 +122,7 @@ public final class Engine {
 
     private func inDirectory<T>(of path: String, _ body: () throws -> T) rethrows -> T {
         let saved = directory
-        let folder = containingFolder(of: path)
-        directory = folder.isEmpty ? "." : folder
+        directory = containingFolder(of: path)
         defer { directory = saved }
         return try body()
     }
