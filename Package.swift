@@ -34,13 +34,7 @@ let package = Package(
     targets: [
         // Atomic file writes and path handling, shared by the targets that read and write files.
         .target(name: "AEFiles"),
-        // The evaluator keeps its state in final classes; dynamic exclusivity checks on every variable
-        // access would cost more than the rest of the access.
-        .target(
-            name: "AELang",
-            dependencies: ["AEFiles"],
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-        ),
+        .target(name: "AELang", dependencies: ["AEFiles"]),
         .target(
             name: "AENumerics",
             dependencies: ["AEFiles", .product(name: "Numerics", package: "swift-numerics")],

@@ -103,23 +103,29 @@ final class Activation: ManagedBuffer<ActivationHeader, Value> {
     @inline(__always)
     var slots: UnsafeMutablePointer<Value> { withUnsafeMutablePointerToElements { $0 } }
 
+    /// The header, reached through its address. `header` itself is a stored property of the standard
+    /// library's ManagedBuffer, and every access to it would pay a run-time exclusivity check, which
+    /// costs more than the access; no access to a frame's header overlaps another.
+    @inline(__always)
+    var head: UnsafeMutablePointer<ActivationHeader> { withUnsafeMutablePointerToHeader { $0 } }
+
     @inline(__always)
     var control: Control {
-        get { header.control }
-        set { header.control = newValue }
+        get { head.pointee.control }
+        set { head.pointee.control = newValue }
     }
 
     @inline(__always)
     var returned: Value {
-        get { header.returned }
-        set { header.returned = newValue }
+        get { head.pointee.returned }
+        set { head.pointee.returned = newValue }
     }
 
     @inline(__always)
-    var cells: ContiguousArray<Cell> { header.cells }
+    var cells: ContiguousArray<Cell> { head.pointee.cells }
 
     @inline(__always)
-    var upvalues: ContiguousArray<Cell> { header.upvalues }
+    var upvalues: ContiguousArray<Cell> { head.pointee.upvalues }
 
     deinit {
         withUnsafeMutablePointers { header, slots in
@@ -161,8 +167,8 @@ final class FunctionProto {
         if cellCount == 0, pooled > 0 {
             pooled &-= 1
             let frame = (pool + pooled).move()
-            if hasUpvalues { frame.header.upvalues = function.closure.unsafelyUnwrapped.upvalues }
-            frame.header.live = true
+            if hasUpvalues { frame.head.pointee.upvalues = function.closure.unsafelyUnwrapped.upvalues }
+            frame.head.pointee.live = true
             return frame
         }
         return Activation.makeUninitialized(slotCount: slotCount, cellCount: cellCount,
@@ -177,11 +183,11 @@ final class FunctionProto {
         guard cellCount == 0, pooled < FunctionProto.poolCapacity, isKnownUniquelyReferenced(&frame) else { return }
         let slots = frame.slots
         for i in 0..<slotCount { (slots + i).deinitialize(count: 1) }
-        frame.header.live = false
+        frame.head.pointee.live = false
         // Only a `return` stores a value here: most calls skip the store (an outlined destroy).
-        if frame.header.control == .returnValue { frame.header.returned = .nil }
-        frame.header.control = .none
-        if hasUpvalues { frame.header.upvalues = [] }
+        if frame.head.pointee.control == .returnValue { frame.head.pointee.returned = .nil }
+        frame.head.pointee.control = .none
+        if hasUpvalues { frame.head.pointee.upvalues = [] }
         (pool + pooled).initialize(to: consume frame)
         pooled &+= 1
     }
