@@ -61,6 +61,10 @@ enum DensityBuiltins {
         if let bad = sd.first(where: { !($0 > 0 && $0.isFinite) }) {
             throw NativeError("normal(): sd must be > 0, got \(formatNumber(bad))", argument: "sd")
         }
+        // Σ = diag(sd²) and Σ⁻¹ must be finite.
+        if let bad = sd.first(where: { !(1e-154...1e154).contains($0) }) {
+            throw NativeError("normal(): sd must be between 1e-154 and 1e154, got \(formatNumber(bad))", argument: "sd")
+        }
         return .object(DensityValue(Normal(mean: mean, sd: sd), label: "normal"))
     }
 

@@ -15,10 +15,12 @@ public final class Normal: Density {
     let logNormaliser: Double
     let isDiagonal: Bool
 
-    /// N(mean, diag(sd²)); `sd` has one entry (isotropic) or one per dimension, all > 0.
+    /// N(mean, diag(sd²)); `sd` has one entry (isotropic) or one per dimension, all > 0, with sd² and
+    /// 1/sd² finite.
     public convenience init(mean: [Double], sd: [Double]) {
         let d = mean.count
-        precondition(d >= 1 && (sd.count == 1 || sd.count == d) && sd.allSatisfy { $0 > 0 })
+        precondition(d >= 1 && (sd.count == 1 || sd.count == d)
+            && sd.allSatisfy { $0 > 0 && ($0 * $0).isFinite && (1 / ($0 * $0)).isFinite })
         var sigma = [Double](repeating: 0, count: d * d)
         for i in 0..<d { let s = sd.count == 1 ? sd[0] : sd[i]; sigma[i * d + i] = s * s }
         self.init(mean: mean, covariance: sigma)!
