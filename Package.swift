@@ -9,14 +9,9 @@ import PackageDescription
 //   AEPlots     figures: SVG and terminal (braille) rendering. Knows nothing of either.
 //   AEBindings  the builtins that expose AENumerics and AEPlots to the language.
 //   ae          the command-line program and REPL: a thin client of AELang's public API.
-// The numerical kernels use AVX2 and FMA on x86-64 (Haswell, 2013, and later; every AMD Zen):
-// `vfmadd` halves the instruction count of the vectorised tanh and of the gradient updates.
-#if arch(x86_64)
-let numericsCPUFlags: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
-#else
-let numericsCPUFlags: [SwiftSetting] = []
-#endif
-
+// The numerical kernels (_AEKernels, C) are compiled for the portable baseline and, on x86-64, for
+// AVX2 + FMA too, and choose at run time (Dispatch.c). No target sets compiler flags: SwiftPM refuses
+// unsafe flags in a package that another depends on by version.
 let package = Package(
     name: "ae",
     products: [
@@ -37,10 +32,10 @@ let package = Package(
         .target(name: "AELang", dependencies: ["AEFiles"]),
         .target(
             name: "AENumerics",
-            dependencies: ["AEFiles", .product(name: "Numerics", package: "swift-numerics")],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
-                + numericsCPUFlags
+            dependencies: ["AEFiles", "_AEKernels", .product(name: "Numerics", package: "swift-numerics")]
         ),
+        // The numerical kernels, in C: one copy per instruction set, chosen at run time.
+        .target(name: "_AEKernels"),
         .target(name: "AEPlots", dependencies: ["AEFiles"]),
         .target(name: "AEBindings", dependencies: ["AELang", "AENumerics", "AEPlots", "AEFiles"]),
         // The ae files of stdlib/, compiled into the binary.

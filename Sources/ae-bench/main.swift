@@ -4,7 +4,7 @@ import Foundation
 // ae-bench: the fused loss+gradient kernel and L-BFGS against a PyTorch CPU float64 reference.
 //
 //   swift build -c release --product ae-bench && .build/release/ae-bench [--evals 20] [--lbfgs 1000]
-//       [--threads 0] [--no-torch]
+//       [--threads 0] [--no-torch] [--portable]
 //
 // Run the binary directly for the memory figure: under `swift run` the peak resident size (maxrss)
 // also counts the build tool that execs the benchmark. With other programs on the machine, wall
@@ -28,8 +28,9 @@ while let a = arguments.next() {
     case "--lbfgs": lbfgsIterations = Int(arguments.next() ?? "") ?? lbfgsIterations
     case "--threads": threads = Int(arguments.next() ?? "") ?? threads
     case "--no-torch": runTorch = false
+    case "--portable": KernelInstructionSet.current = .portable
     default:
-        print("usage: ae-bench [--evals N] [--lbfgs N] [--threads N] [--no-torch]\n       ae-bench sampling [options]")
+        print("usage: ae-bench [--evals N] [--lbfgs N] [--threads N] [--no-torch] [--portable]\n       ae-bench sampling [options]")
         exit(64)
     }
 }
@@ -146,7 +147,7 @@ func row(_ name: String, _ ours: Double, _ theirs: Double?, unit: String) {
     print(String(format: "%-38@ %10.1f %@ %@  %@", name as NSString, ours, reference, ratio, unit))
 }
 for note in cpuNotes { print(note) }
-print("threads: \(threads == 0 ? ProcessInfoCores.count : threads); torch: \(torchNote)")
+print("threads: \(threads == 0 ? ProcessInfoCores.count : threads); kernels: \(KernelInstructionSet.current); torch: \(torchNote)")
 print("case                                           ae      torch  speed-up")
 row("(a) spiral N=1e4 H=1000 d=2 eval", msA, torch["a_ms"], unit: "ms/eval (median)")
 row("(b) 10-D N=1e4 H=1000 d=10 eval", msB, torch["b_ms"], unit: "ms/eval (median)")

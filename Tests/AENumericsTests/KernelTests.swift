@@ -48,3 +48,53 @@ final class KernelTests: XCTestCase {
         }
     }
 }
+
+/// The kernels compiled for AVX2 + FMA and for the portable baseline compute the same bits.
+final class KernelInstructionSetTests: XCTestCase {
+    /// Runs `body` on each instruction set this machine has, and returns what each returned.
+    func onEachInstructionSet<T>(_ body: () throws -> T) throws -> [T] {
+        let saved = KernelInstructionSet.current
+        defer { KernelInstructionSet.current = saved }
+        guard KernelInstructionSet.best != .portable else { throw XCTSkip("only the portable kernels run here") }
+        return try [KernelInstructionSet.portable, .avx2].map { isa in
+            KernelInstructionSet.current = isa
+            XCTAssertEqual(KernelInstructionSet.current, isa)
+            return try body()
+        }
+    }
+
+    func testLossAndGradientSameBitsOnEveryInstructionSet() throws {
+        let cases: [(AutoEncoder.Kind, Int, AutoEncoder.Activation?, AutoEncoder.Decoder)] = [
+            (.dae(sigma: 0.1), 1, nil, .linear), (.dae(sigma: 0.1), 2, nil, .linear), (.dae(sigma: 0.1), 3, nil, .linear),
+            (.dae(sigma: 0.1), 10, nil, .linear), (.dae(sigma: 0.1), 5, nil, .linear),
+            (.dae(sigma: 0.1), 2, .sigmoid, .sigmoid), (.dae(sigma: 0.1), 4, .sigmoid, .linear),
+            (.cae(lambda: 0.3), 2, nil, .linear), (.cae(lambda: 0.3), 3, .tanh, .linear),
+            (.rcae(sigma: 0.2), 2, nil, .linear), (.rcae(sigma: 0.2), 3, .sigmoid, .linear),
+        ]
+        for (kind, dim, activation, decoder) in cases {
+            let ae = try randomModel(kind, dim: dim, hidden: 21, activation: activation, decoder: decoder)
+            let objective = try TrainingObjective(model: ae, data: randomData(n: 150, dim: dim))
+            let results = try onEachInstructionSet { objective.evaluate(ae.parameters, threads: 2) }
+            XCTAssertEqual(results[0].loss.bitPattern, results[1].loss.bitPattern, "\(kind.name), d = \(dim)")
+            XCTAssertEqual(results[0].gradient.map(\.bitPattern), results[1].gradient.map(\.bitPattern),
+                           "\(kind.name), d = \(dim)")
+        }
+    }
+
+    func testQueriesSameBitsOnEveryInstructionSet() throws {
+        for activation in AutoEncoder.Activation.allCases {
+            let ae = try randomModel(.dae(sigma: 0.3), dim: 3, hidden: 21, activation: activation)
+            let a = randomData(n: 40, dim: 3, seed: 1), b = randomData(n: 40, dim: 3, seed: 2)
+            let results = try onEachInstructionSet {
+                [ae.reconstruct(a, threads: 1).values, ae.encode(a, threads: 1).values, ae.jacobian(at: a.row(0))]
+                    + [PathQuadrature(rule: .even, points: 10), PathQuadrature(rule: .gauss, points: 3)].map {
+                        ae.lineIntegrals(from: a, to: b, path: $0, threads: 1) ?? []
+                    }
+            }
+            XCTAssertEqual(results[0].map { $0.map(\.bitPattern) }, results[1].map { $0.map(\.bitPattern) }, "\(activation)")
+        }
+        let x = Lanes(-30, -1.5, -1e-3, 0, 2e-9, 0.7, 3, 800)
+        let math = try onEachInstructionSet { [VectorMath.exp(x), VectorMath.tanh(x), VectorMath.sigmoid(x)] }
+        XCTAssertEqual(math[0], math[1])
+    }
+}

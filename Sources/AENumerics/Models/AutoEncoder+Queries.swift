@@ -1,3 +1,5 @@
+import _AEKernels
+
 /// What a trained auto-encoder says about the density it was trained on (paper §3).
 extension AutoEncoder {
     /// The fixed row blocks of the queries: 256 rows each, whatever the thread count.
@@ -6,31 +8,21 @@ extension AutoEncoder {
     /// r(x) at each row of `points` (batched, on `threads` threads; results never depend on it).
     public func reconstruct(_ points: Dataset, threads: Int) -> Dataset {
         precondition(isInitialized && points.dim == dim, "reconstruct: model not trained or wrong dimension")
-        let weights = PaddedWeights(dim: dim, hidden: hidden)
+        let weights = PaddedWeights(dim: dim, hidden: hidden, activation: activation)
         parameters.withUnsafeBufferPointer { weights.load($0.baseAddress!, tied: tied) }
         var out = Dataset(rows: points.n, dim: dim)
-        let n = points.n, d = dim, C = weights.chunks
+        let n = points.n, d = dim
         let blocks = (n + Self.queryBlock - 1) / Self.queryBlock
-        let sigmoidOut = decoder == .sigmoid, act = activation
+        let sigmoidOut: Int32 = decoder == .sigmoid ? 1 : 0
         points.values.withUnsafeBufferPointer { xs in
             out.values.withUnsafeMutableBufferPointer { rs in
                 let x = xs.baseAddress!, r = rs.baseAddress!
-                parallelBlocks(blocks, threads: threads) { block in
-                    let acc = UnsafeMutablePointer<Lanes>.allocate(capacity: d)
-                    defer { acc.deallocate() }
-                    for row in block * Self.queryBlock ..< min(n, (block + 1) * Self.queryBlock) {
-                        let xr = x + row * d
-                        acc.initialize(repeating: Lanes(), count: d)
-                        for k in 0..<C {
-                            var a = weights.b[k]
-                            for i in 0..<d { a += weights.wt[i * C + k] * xr[i] }
-                            let h = act == .tanh ? TanhActivation.value(a) : SigmoidActivation.value(a)
-                            for i in 0..<d { acc[i] += weights.v[i * C + k] * h }
-                        }
-                        for i in 0..<d {
-                            let o = weights.c[i] + laneSum(acc[i])
-                            r[row * d + i] = sigmoidOut ? SigmoidActivation.value(o) : o
-                        }
+                withUnsafePointer(to: weights.kernelView) { view in
+                    parallelBlocks(blocks, threads: threads) { block in
+                        let acc = UnsafeMutablePointer<Double>.allocate(capacity: 8 * d)
+                        defer { acc.deallocate() }
+                        ae_reconstruct_rows(view, block * Self.queryBlock, min(n, (block + 1) * Self.queryBlock),
+                                            x, r, sigmoidOut, acc)
                     }
                 }
             }
@@ -53,7 +45,7 @@ extension AutoEncoder {
                     for j in 0..<h {
                         var a = theta[d * h + j]
                         for i in 0..<d { a += theta[i * h + j] * points.values[row * d + i] }
-                        hp[row * h + j] = act == .tanh ? TanhActivation.value(a) : SigmoidActivation.value(a)
+                        hp[row * h + j] = act.value(a)
                     }
                 }
             }
@@ -80,8 +72,8 @@ extension AutoEncoder {
         for u in 0..<h {
             var a = theta[d * h + u]
             for i in 0..<d { a += theta[i * h + u] * point[i] }
-            let hv = activation == .tanh ? TanhActivation.value(a) : SigmoidActivation.value(a)
-            let g = activation == .tanh ? TanhActivation.slope(hv) : SigmoidActivation.slope(hv)
+            let hv = activation.value(a)
+            let g = activation.slope(hv)
             for i in 0..<d {
                 let vg = theta[vOffset + i * h + u]
                 out[i] += vg * hv
@@ -90,7 +82,7 @@ extension AutoEncoder {
         }
         if decoder == .sigmoid {
             for i in 0..<d {
-                let s = SigmoidActivation.value(out[i])
+                let s = AutoEncoder.Activation.sigmoid.value(out[i])
                 for k in 0..<d { j[i * d + k] *= s * (1 - s) }
             }
         }

@@ -1,3 +1,5 @@
+import _AEKernels
+
 /// The fused loss + gradient of the reconstruction contractive auto-encoder (paper eq. 6):
 ///
 ///     L = mean_x ||r(x) − x||² + σ²·||J(x)||²_F,   J = ∂r/∂x = V·diag(g)·W,  g = act′(b + W·x).
@@ -5,8 +7,9 @@
 /// Per row, with M = J (d × d), δr = 2(r − x)/N and δM = 2σ²M/N, the exact gradient is
 ///   ∂/∂V_ij = h_j δr_i + g_j Σ_k δM_ik W_jk,    ∂/∂W_jk = δa_j x_k + g_j Σ_i δM_ik V_ij,
 ///   δa_j = g_j Σ_i V_ij δr_i + act″_j Σ_ik δM_ik V_ij W_jk,   ∂/∂b_j = δa_j,  ∂/∂c_i = δr_i.
-/// Rows go one at a time (the d² accumulators of J take the registers a row tile would use);
-/// blocks and their order are fixed as in ``LossKernel``, so results do not depend on the thread count.
+/// Rows go one at a time through the inner kernel, `ae_rcae_rows` (_AEKernels/RCAERows.c; the d²
+/// accumulators of J take the registers a row tile would use); blocks and their order are fixed as
+/// in ``LossKernel``, so results do not depend on the thread count.
 final class RCAEKernel {
     let dim: Int, hidden: Int, chunks: Int
     let tied: Bool
@@ -23,7 +26,7 @@ final class RCAEKernel {
         self.tied = tied
         self.activation = activation
         self.penalty = sigma * sigma
-        self.weights = PaddedWeights(dim: dim, hidden: hidden)
+        self.weights = PaddedWeights(dim: dim, hidden: hidden, activation: activation)
     }
 
     func evaluate(theta: UnsafePointer<Double>, gradient: UnsafeMutablePointer<Double>?,
@@ -37,14 +40,18 @@ final class RCAEKernel {
         }
         let spaces = workspaces, rows = scratch
         let scale = 2 / Double(n)
-        parallelBlocks(blocks, threads: threads) { k in
-            let ws = spaces[k]
-            ws.reset()
-            for row in k * per ..< min(n, (k + 1) * per) {
-                if row % 16 == 0, stop.requested() { return }
-                switch self.activation {
-                case .tanh: ws.loss += self.row(TanhActivation.self, inputs + row * self.dim, ws, rows[k], scale)
-                case .sigmoid: ws.loss += self.row(SigmoidActivation.self, inputs + row * self.dim, ws, rows[k], scale)
+        withUnsafePointer(to: weights.kernelView) { view in
+            parallelBlocks(blocks, threads: threads) { k in
+                let ws = spaces[k]
+                ws.reset()
+                var block = ws.kernelView, rowScratch = rows[k].kernelView
+                let end = min(n, (k + 1) * per)
+                var row = k * per
+                while row < end {
+                    if row % 16 == 0, stop.requested() { return }
+                    let next = min(end, (row / 16 + 1) * 16)
+                    ws.loss = ae_rcae_rows(view, &block, &rowScratch, row, next, inputs, scale, self.penalty, ws.loss)
+                    row = next
                 }
             }
         }
@@ -53,62 +60,6 @@ final class RCAEKernel {
         for k in 1..<max(1, blocks) { total.add(spaces[k]) }
         if let g = gradient { total.extract(into: g, hidden: hidden, tied: tied) }
         return total.loss / Double(n)
-    }
-
-    /// One row: adds its gradient to `ws` and returns ||r − x||² + σ²||J||²_F.
-    @inline(__always)
-    private func row<A: ActivationFunction>(_: A.Type, _ x: UnsafePointer<Double>, _ ws: BlockWorkspace,
-                                            _ s: RowScratch, _ scale: Double) -> Double {
-        let d = dim, C = chunks
-        let wt = weights.wt, b = weights.b, v = weights.v
-        s.racc.update(repeating: Lanes(), count: d)
-        s.macc.update(repeating: Lanes(), count: d * d)
-        for k in 0..<C {
-            var a = b[k]
-            for i in 0..<d { a += wt[i * C + k] * x[i] }
-            let h = A.value(a)
-            let g = A.slope(h)
-            s.h[k] = h
-            s.g[k] = g
-            for i in 0..<d {
-                let vi = v[i * C + k]
-                s.racc[i] += vi * h
-                let vg = vi * g
-                for j in 0..<d { s.macc[i * d + j] += vg * wt[j * C + k] }
-            }
-        }
-        var loss = 0.0, contraction = 0.0
-        for i in 0..<d {
-            let e = weights.c[i] + laneSum(s.racc[i]) - x[i]
-            loss += e * e
-            s.dr[i] = scale * e
-            ws.gc[i] += scale * e
-        }
-        for m in 0 ..< d * d {
-            let value = laneSum(s.macc[m])
-            contraction += value * value
-            s.dm[m] = scale * penalty * value
-        }
-        for k in 0..<C {
-            let h = s.h[k], g = s.g[k]
-            var dh = Lanes(), dg = Lanes()
-            for i in 0..<d {
-                let vi = v[i * C + k]
-                dh += vi * s.dr[i]
-                var ai = Lanes()
-                for j in 0..<d { ai += s.dm[i * d + j] * wt[j * C + k] }
-                dg += vi * ai
-                ws.gv[i * C + k] += h * s.dr[i] + g * ai
-            }
-            let da = dh * g + dg * A.curvature(h, g)
-            ws.gb[k] += da
-            for j in 0..<d {
-                var bj = Lanes()
-                for i in 0..<d { bj += s.dm[i * d + j] * v[i * C + k] }
-                ws.gwt[j * C + k] += da * x[j] + g * bj
-            }
-        }
-        return loss + penalty * contraction
     }
 }
 
@@ -125,6 +76,11 @@ final class RowScratch {
         dm = .allocate(capacity: d * d); dm.initialize(repeating: 0, count: d * d)
     }
     deinit { h.deallocate(); g.deallocate(); racc.deallocate(); macc.deallocate(); dr.deallocate(); dm.deallocate() }
+
+    /// The scratch as the C kernel takes it.
+    var kernelView: ae_rcae_scratch {
+        ae_rcae_scratch(h: doubles(h), g: doubles(g), racc: doubles(racc), macc: doubles(macc), dr: dr, dm: dm)
+    }
 }
 
 extension BlockWorkspace {

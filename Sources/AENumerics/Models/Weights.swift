@@ -1,3 +1,5 @@
+import _AEKernels
+
 /// The parameters laid out for the kernels: hidden units padded to a multiple of 8 and grouped in
 /// `Lanes` of 8, so that the inner loops run over whole SIMD vectors of hidden units. Padding units
 /// have zero weights and zero bias and feed nothing to the output, so they change no result.
@@ -6,6 +8,7 @@
 /// wsq[c] = Σ_i W[unit, i]² (for the CAE penalty), and c (d Doubles).
 final class PaddedWeights {
     let dim: Int, hidden: Int, chunks: Int
+    let activation: AutoEncoder.Activation
     let storage: UnsafeMutablePointer<Lanes>
     let wt: UnsafeMutablePointer<Lanes>
     let b: UnsafeMutablePointer<Lanes>
@@ -13,9 +16,10 @@ final class PaddedWeights {
     let wsq: UnsafeMutablePointer<Lanes>
     let c: UnsafeMutablePointer<Double>
 
-    init(dim d: Int, hidden h: Int) {
+    init(dim d: Int, hidden h: Int, activation: AutoEncoder.Activation) {
         dim = d
         hidden = h
+        self.activation = activation
         chunks = (h + 7) / 8
         let count = (2 * d + 2) * chunks
         storage = .allocate(capacity: count)
@@ -26,6 +30,12 @@ final class PaddedWeights {
         wsq = v + d * chunks
         c = .allocate(capacity: d)
         c.initialize(repeating: 0, count: d)
+    }
+
+    /// The weights as the C kernels take them.
+    var kernelView: ae_weights {
+        ae_weights(wt: doubles(wt), b: doubles(b), v: doubles(v), wsq: doubles(wsq), c: c, dim: dim, chunks: chunks,
+                   sigmoid: activation == .sigmoid ? 1 : 0)
     }
 
     deinit {
@@ -63,4 +73,10 @@ func laneSum(_ x: Lanes) -> Double {
     let a = x.lowHalf + x.highHalf
     let b = a.lowHalf + a.highHalf
     return b[0] + b[1]
+}
+
+/// The doubles of a buffer of lanes, as the C kernels take them.
+@inline(__always)
+func doubles(_ lanes: UnsafeMutablePointer<Lanes>) -> UnsafeMutablePointer<Double> {
+    UnsafeMutableRawPointer(lanes).assumingMemoryBound(to: Double.self)
 }

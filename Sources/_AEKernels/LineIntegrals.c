@@ -1,0 +1,85 @@
+// The line integrals of a one-layer auto-encoder with a linear decoder (LineIntegrableField.swift
+// says why they are cheap: the pre-activations are affine along a segment). Per segment: 3·H·d
+// multiply-adds (W·a + b, W·Δ, VᵀΔ), then per path point and chunk one activation and one multiply-add.
+#include "Dispatch.h"
+#include "Lanes.h"
+
+/// Σ_m w_m·tanh(p + m·h·s) for evenly spaced points with two exponentials per chunk instead of one per
+/// point: e^{2(p + m·h·s)} = e^{2p}·(e^{2h·s})^m, a running product, and tanh = (e − 1)/(e + 1).
+/// Returns 0 (use the plain rule) unless every lane's pre-activation stays within ±20 at both ends of
+/// the segment, where the product can neither overflow nor underflow (the pre-activation is monotone
+/// in m). Each product adds at most an ulp of relative error, about 1e-15 after 10 points; the line
+/// integrals agree with the plain rule to 1e-13.
+AE_INLINE int even_tanh_sum(lanes first, lanes slope, double spacing, const double *weights, long q, lanes *sum) {
+    lanes step = slope * (spacing + spacing);
+    lanes last = fma8(splat((double)(q - 1) * spacing), slope, first);
+    if (!all_lanes((first <= 20) & (first >= -20) & (last <= 20) & (last >= -20))) return 0;
+    lanes e = exp8(first + first);
+    lanes ratio = exp8(step);
+    lanes s = 0;
+    for (long m = 0; m < q; m++) {
+        s = fma8(splat(weights[m]), (e - 1) / (e + 1), s);
+        e *= ratio;
+    }
+    *sum = s;
+    return 1;
+}
+
+/// Per chunk of 8 units the path points are summed before the dot product with VᵀΔ:
+///   Σ_m w_m·act(pre(t_m))·(VᵀΔ) = (Σ_m w_m·act(pre(t_m)))·(VᵀΔ),
+/// so the q activations of a chunk are independent (they overlap in the pipeline) and one
+/// accumulator carries the dot product.
+AE_INLINE void line_integrals(const ae_weights *w, long first, long end, const double *a, const double *b,
+                              const double *nodes, const double *weights, long q, int even, double spacing,
+                              double scale, double *out, double *scratch, int sig) {
+    const long d = w->dim, C = w->chunks;
+    const lanes *wt = (const lanes *)w->wt, *bias = (const lanes *)w->b, *v = (const lanes *)w->v;
+    lanes *a0 = (lanes *)scratch, *a1 = a0 + C, *u = a0 + 2 * C;
+    double *delta = scratch + 3 * 8 * C;
+    for (long row = first; row < end; row++) {
+        const double *ar = a + row * d, *br = b + row * d;
+        double c_delta = 0, a_delta = 0, delta_sq = 0;
+        for (long i = 0; i < d; i++) {
+            delta[i] = br[i] - ar[i];
+            c_delta += w->c[i] * delta[i];
+            a_delta += ar[i] * delta[i];
+            delta_sq += delta[i] * delta[i];
+        }
+        for (long k = 0; k < C; k++) { a0[k] = bias[k]; a1[k] = 0; u[k] = 0; }
+        for (long i = 0; i < d; i++) {
+            lanes xi = splat(ar[i]), di = splat(delta[i]);
+            const lanes *w_row = wt + i * C, *v_row = v + i * C;
+            for (long k = 0; k < C; k++) {
+                a0[k] = fma8(w_row[k], xi, a0[k]);
+                a1[k] = fma8(w_row[k], di, a1[k]);
+                u[k] = fma8(v_row[k], di, u[k]);
+            }
+        }
+        lanes dot = 0;
+        for (long k = 0; k < C; k++) {
+            lanes start = a0[k], slope = a1[k];
+            lanes sum = 0;
+            if (!(even && !sig && even_tanh_sum(fma8(splat(nodes[0]), slope, start), slope, spacing, weights, q, &sum))) {
+                for (long m = 0; m < q; m++)
+                    sum = fma8(splat(weights[m]), act_value(sig, fma8(splat(nodes[m]), slope, start)), sum);
+            }
+            dot = fma8(sum, u[k], dot);
+        }
+        double linear = 0;
+        for (long m = 0; m < q; m++) linear += weights[m] * (c_delta - a_delta - nodes[m] * delta_sq);
+        out[row] = (linear + lane_sum_sequential(dot)) * scale;
+    }
+}
+
+AE_INLINE void ae_line_integrals_body(const ae_weights *w, long first, long end, const double *a, const double *b,
+                                      const double *nodes, const double *weights, long q, int even, double spacing,
+                                      double scale, double *out, double *scratch) {
+    if (w->sigmoid) line_integrals(w, first, end, a, b, nodes, weights, q, even, spacing, scale, out, scratch, 1);
+    else line_integrals(w, first, end, a, b, nodes, weights, q, even, spacing, scale, out, scratch, 0);
+}
+
+AE_DISPATCH_VOID(ae_line_integrals,
+                 (const ae_weights *w, long first, long end, const double *a, const double *b, const double *nodes,
+                  const double *weights, long q, int even, double spacing, double scale, double *out,
+                  double *scratch),
+                 (w, first, end, a, b, nodes, weights, q, even, spacing, scale, out, scratch))

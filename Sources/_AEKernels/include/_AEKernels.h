@@ -1,0 +1,88 @@
+// The numerical kernels of AENumerics, in C so that each is compiled twice: once for the portable
+// baseline of the target (x86-64 with SSE2, or any other architecture) and, on x86-64, once for
+// AVX2 + FMA, chosen at run time by what the processor supports (as NumPy, OpenBLAS and BLIS do).
+// Swift has no per-function target attribute, and a package that others depend on may not pass
+// compiler flags, so this is where the instruction set is chosen.
+//
+// Both versions compute the same bits: they perform the same IEEE operations in the same order, and
+// every multiply-add that is fused is an explicit fma (a vfmadd instruction with FMA, the C library's
+// exact fma without it); nothing else is contracted. Only the speed differs.
+//
+// Internal to AENumerics (the leading underscore): its Swift types wrap these functions.
+#ifndef AE_KERNELS_H
+#define AE_KERNELS_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// The instruction sets the kernels are compiled for.
+enum {
+    AE_ISA_PORTABLE = 0,  ///< the target's baseline (SSE2 on x86-64, NEON on arm64)
+    AE_ISA_AVX2 = 1,      ///< x86-64 with AVX2 and FMA (Haswell, 2013, and later; every AMD Zen)
+};
+
+/// The best instruction set this processor and operating system support.
+int ae_isa_best(void);
+/// The instruction set the kernels use now (the best, unless set lower).
+int ae_isa_current(void);
+/// Selects the instruction set (values above the best are lowered to it); returns the one selected.
+int ae_isa_select(int isa);
+
+/// An auto-encoder's parameters in the kernels' layout: hidden units padded to C = chunks multiples
+/// of 8, each chunk of 8 units one vector of 8 doubles. For input i and chunk k the 8 doubles at
+/// wt + 8(i·C + k) are W[8k ..< 8k+8, i]; b + 8k holds the chunk's biases; v + 8(i·C + k) holds
+/// V[i, 8k ..< 8k+8]; wsq + 8k holds Σ_i W[unit, i]² (for the CAE penalty); c holds d doubles.
+/// Padding units have zero weights and bias and change no result.
+typedef struct {
+    const double *wt, *b, *v, *wsq, *c;
+    long dim, chunks;
+    int sigmoid;  ///< hidden activation: 0 tanh, 1 the logistic sigmoid
+} ae_weights;
+
+/// exp, tanh and the logistic sigmoid of 8 values (see VectorMath.swift for the method and its accuracy).
+void ae_exp8(const double *x, double *out);
+void ae_tanh8(const double *x, double *out);
+void ae_sigmoid8(const double *x, double *out);
+
+/// One block's scratch space and partial results for ae_loss_tile (all in units of doubles; C chunks,
+/// R rows per tile, d inputs): hidden C·R·8, outputs R·d·8, delta R·d, delta_hidden R·8,
+/// gwt and gv d·C·8 each, gb and gsq C·8 each, gc d.
+typedef struct {
+    double *hidden, *outputs, *delta, *delta_hidden;
+    double *gwt, *gv, *gb, *gsq, *gc;
+} ae_block;
+
+/// The DAE/CAE loss of one tile of `rows` rows (inputs x, targets t, row-major with d columns):
+/// returns Σ_rows ||r − t||², and with `backward` adds the tile's gradient (scaled by `scale`) to the
+/// block's partials. `sigmoid_decoder` puts a sigmoid on the outputs; `cae_lambda` > 0 adds the
+/// contractive penalty's terms.
+double ae_loss_tile(const ae_weights *w, const ae_block *block, long rows, const double *x, const double *t,
+                    double scale, int backward, int sigmoid_decoder, double cae_lambda);
+
+/// The RCAE's per-row scratch (in doubles): h and g C·8 each, racc d·8, macc d·d·8, dr d, dm d·d.
+typedef struct {
+    double *h, *g, *racc, *macc, *dr, *dm;
+} ae_rcae_scratch;
+
+/// Rows [first, end) of the RCAE loss (penalty σ² = `penalty`): adds each row's gradient to the
+/// block's gwt, gv, gb and gc, and returns `loss` plus each row's loss in turn.
+double ae_rcae_rows(const ae_weights *w, const ae_block *block, const ae_rcae_scratch *scratch, long first,
+                    long end, const double *x, double scale, double penalty, double loss);
+
+/// r(x) for rows [first, end) of x into r (linear or sigmoid outputs); `acc` holds d·8 doubles of scratch.
+void ae_reconstruct_rows(const ae_weights *w, long first, long end, const double *x, double *r,
+                         int sigmoid_decoder, double *acc);
+
+/// The line integrals of a linear-decoder auto-encoder for the segments a_row → b_row, rows
+/// [first, end): out[row] = scale · Σ_m weights[m] · (c·Δ + act(b + W·x(t_m))·(VᵀΔ) − x(t_m)·Δ) with
+/// x(t) = a + t·Δ, Δ = b_row − a_row, t_m = nodes[m]. `even` says the q nodes are evenly spaced,
+/// `spacing` apart. `scratch` holds 3·C·8 + d doubles.
+void ae_line_integrals(const ae_weights *w, long first, long end, const double *a, const double *b,
+                       const double *nodes, const double *weights, long q, int even, double spacing,
+                       double scale, double *out, double *scratch);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
