@@ -84,33 +84,16 @@ final class LossKernel {
         let total = spaces[0]
         for k in 1..<max(1, blocks) { total.add(spaces[k]) }
         var loss = total.loss / Double(n)
-        let d = dim, h = hidden, C = chunks
         if caeLambda > 0 {
             var penalty = 0.0
-            for k in 0..<C { penalty += laneSum(weights.wsq[k] * total.gsq[k]) }
+            for k in 0..<chunks { penalty += laneSum(weights.wsq[k] * total.gsq[k]) }
             loss += caeLambda * penalty / Double(n)
         }
         guard let g = gradient else { return loss }
-        let gw = UnsafeRawPointer(total.gwt).assumingMemoryBound(to: Double.self)
-        let gv = UnsafeRawPointer(total.gv).assumingMemoryBound(to: Double.self)
-        let gb = UnsafeRawPointer(total.gb).assumingMemoryBound(to: Double.self)
-        let gsq = UnsafeRawPointer(total.gsq).assumingMemoryBound(to: Double.self)
-        let w = UnsafeRawPointer(weights.wt).assumingMemoryBound(to: Double.self)
-        let cae = 2 * caeLambda / Double(n)
-        for i in 0..<d {
-            for j in 0..<h {
-                var value = gw[8 * i * C + j]
-                if tied { value += gv[8 * i * C + j] }
-                if caeLambda > 0 { value += cae * gsq[j] * w[8 * i * C + j] }
-                g[i * h + j] = value
-            }
+        withUnsafePointer(to: weights.kernelView) { view in
+            var block = total.kernelView
+            ae_gradient_unpack(view, &block, hidden, tied ? 1 : 0, caeLambda > 0 ? 2 * caeLambda / Double(n) : 0, g)
         }
-        for j in 0..<h { g[d * h + j] = gb[j] }
-        if !tied {
-            for i in 0..<d { for j in 0..<h { g[d * h + h + i * h + j] = gv[8 * i * C + j] } }
-        }
-        let oc = tied ? d * h + h : 2 * d * h + h
-        for i in 0..<d { g[oc + i] = total.gc[i] }
         return loss
     }
 }

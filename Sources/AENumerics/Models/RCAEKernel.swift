@@ -58,7 +58,12 @@ final class RCAEKernel {
         if stop.wasRequested { return nil }
         let total = spaces[0]
         for k in 1..<max(1, blocks) { total.add(spaces[k]) }
-        if let g = gradient { total.extract(into: g, hidden: hidden, tied: tied) }
+        if let g = gradient {
+            withUnsafePointer(to: weights.kernelView) { view in
+                var block = total.kernelView
+                ae_gradient_unpack(view, &block, hidden, tied ? 1 : 0, 0, g)
+            }
+        }
         return total.loss / Double(n)
     }
 }
@@ -80,22 +85,5 @@ final class RowScratch {
     /// The scratch as the C kernel takes it.
     var kernelView: ae_rcae_scratch {
         ae_rcae_scratch(h: doubles(h), g: doubles(g), racc: doubles(racc), macc: doubles(macc), dr: dr, dm: dm)
-    }
-}
-
-extension BlockWorkspace {
-    /// Writes the (already summed) padded gradient into θ's layout; when tied, ∂V adds to ∂W.
-    func extract(into g: UnsafeMutablePointer<Double>, hidden h: Int, tied: Bool) {
-        let d = dim, C = chunks
-        let gw = UnsafeRawPointer(gwt).assumingMemoryBound(to: Double.self)
-        let gvr = UnsafeRawPointer(gv).assumingMemoryBound(to: Double.self)
-        let gbr = UnsafeRawPointer(gb).assumingMemoryBound(to: Double.self)
-        for i in 0..<d {
-            for j in 0..<h { g[i * h + j] = gw[8 * i * C + j] + (tied ? gvr[8 * i * C + j] : 0) }
-        }
-        for j in 0..<h { g[d * h + j] = gbr[j] }
-        if !tied { for i in 0..<d { for j in 0..<h { g[d * h + h + i * h + j] = gvr[8 * i * C + j] } } }
-        let oc = tied ? d * h + h : 2 * d * h + h
-        for i in 0..<d { g[oc + i] = gc[i] }
     }
 }

@@ -45,24 +45,7 @@ final class PaddedWeights {
 
     /// Copies the model's parameter vector θ (see ``AutoEncoder/parameters``) into the padded layout.
     func load(_ theta: UnsafePointer<Double>, tied: Bool) {
-        let d = dim, h = hidden, C = chunks
-        let raw = UnsafeMutableRawPointer(storage).assumingMemoryBound(to: Double.self)
-        let wRaw = raw, bRaw = raw + 8 * d * C, vRaw = bRaw + 8 * C
-        for i in 0..<d {
-            for j in 0..<h { wRaw[8 * i * C + j] = theta[i * h + j] }
-        }
-        for j in 0..<h { bRaw[j] = theta[d * h + j] }
-        let vSource = tied ? theta : theta + d * h + h
-        for i in 0..<d {
-            for j in 0..<h { vRaw[8 * i * C + j] = vSource[i * h + j] }
-        }
-        let cSource = theta + (tied ? d * h + h : 2 * d * h + h)
-        for i in 0..<d { c[i] = cSource[i] }
-        for k in 0..<C {
-            var s = Lanes()
-            for i in 0..<d { s += wt[i * C + k] * wt[i * C + k] }
-            wsq[k] = s
-        }
+        ae_weights_load(theta, hidden, tied ? 1 : 0, doubles(wt), doubles(b), doubles(v), doubles(wsq), c, dim, chunks)
     }
 }
 

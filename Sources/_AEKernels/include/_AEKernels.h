@@ -40,6 +40,11 @@ typedef struct {
     int sigmoid;  ///< hidden activation: 0 tanh, 1 the logistic sigmoid
 } ae_weights;
 
+/// Copies θ (W row-major H × d, b, V d × H unless `tied`, c) into the padded layout, whose padding
+/// the caller has zeroed, and sets wsq.
+void ae_weights_load(const double *theta, long hidden, int tied, double *wt, double *b, double *v, double *wsq,
+                     double *c, long dim, long chunks);
+
 /// exp, tanh and the logistic sigmoid of 8 values (see VectorMath.swift for the method and its accuracy).
 void ae_exp8(const double *x, double *out);
 void ae_tanh8(const double *x, double *out);
@@ -59,6 +64,11 @@ typedef struct {
 /// contractive penalty's terms.
 double ae_loss_tile(const ae_weights *w, const ae_block *block, long rows, const double *x, const double *t,
                     double scale, int backward, int sigmoid_decoder, double cae_lambda);
+
+/// Writes a block's summed partial gradient (`total`, padded) into θ's layout: ∂W = gwt, plus gv when
+/// tied (W and Vᵀ are one parameter), plus cae·gsq_j·W_ji when `cae` ≠ 0 (the CAE penalty's term,
+/// cae = 2λ/N); then ∂b, ∂V (untied) and ∂c.
+void ae_gradient_unpack(const ae_weights *w, const ae_block *total, long hidden, int tied, double cae, double *g);
 
 /// The RCAE's per-row scratch (in doubles): h and g C·8 each, racc d·8, macc d·d·8, dr d, dm d·d.
 typedef struct {
