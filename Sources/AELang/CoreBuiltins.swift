@@ -152,7 +152,13 @@ extension Engine {
         for function in language { function.topic = "language" }
         let math = MathBuiltins.functions
         for function in math { function.topic = "math" }
-        return language + math
+        // Each group of the core library files its functions under its own topic.
+        let library: [(topic: String, functions: [Function])] = [
+        ]
+        for (topic, functions) in library {
+            for function in functions { function.topic = topic }
+        }
+        return language + math + library.flatMap(\.functions)
     }
 
     /// The text of `help()`: the functions in scope grouped by `Function.topic` (builtins of the
@@ -190,5 +196,5 @@ extension Engine {
     }
 
     /// The order `help()` lists the builtins' topics in.
-    static let topicOrder = ["language", "math", "files", "data", "models", "densities", "sampling", "plots"]
+    static let topicOrder = ["language", "lists", "strings", "records", "math", "arrays", "files", "data", "models", "densities", "sampling", "plots"]
 }
