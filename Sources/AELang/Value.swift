@@ -94,6 +94,15 @@ extension Value {
         }
     }
 
+    /// True for a list or a host matrix (a Dataset): what arithmetic treats element by element.
+    var isArray: Bool {
+        switch self {
+        case .list: return true
+        case .object(let object): return object is any NumericMatrix
+        default: return false
+        }
+    }
+
     /// Only `nil` and `false` are false.
     public var isTruthy: Bool {
         switch self {
