@@ -305,6 +305,14 @@ extension Runtime {
             try assignSelected(&target, subscripts, value, file, location)
         case .index(_, let location):
             guard case .index(let key) = keys[i] else { return }
+            if case .list = key, case .list = target {
+                // A list of indices or a mask: several elements at once.
+                guard last else {
+                    throw typeError("cannot assign through a list of indices", file, location,
+                                    hint: "assign to the selection itself, e.g. xs[[0, 2]] = 0")
+                }
+                return try assignSelected(&target, [.index(key)], value, file, location)
+            }
             switch target {
             case .object(let object as any NumericMatrix):
                 guard last else {

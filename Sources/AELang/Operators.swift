@@ -23,7 +23,8 @@ extension Runtime {
             case .greaterEqual: return .bool(x >= y)
             case .equal: return .bool(x == y)
             case .notEqual: return .bool(x != y)
-            case .and, .or, .concatenate, .matrixProduct, .contains: break
+            case .contains: return .bool(try contains(b, a, file, location))
+            case .and, .or, .concatenate, .matrixProduct: break
             }
         case (.equal, _, _): return .bool(a == b)
         case (.notEqual, _, _): return .bool(a != b)
