@@ -61,7 +61,7 @@ extension Compiler {
             let scope = Activation.make(slotCount: function.slotCount, cellCount: cellCount, upvalues: upvalues(frame))
             let out = Accumulator()
             try run(scope, out)
-            return isRecord ? .record(out.record) : .list(out.items)
+            return isRecord ? .record(out.record) : .packing(out.items)
         }
     }
 }

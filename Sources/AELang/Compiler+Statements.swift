@@ -88,14 +88,14 @@ extension Compiler {
                         store(frame, current)
                         _ = try loadCode(frame)
                     }
-                    if joins, case .list(let more) = extra, case .list(var items) = current {
-                        current = .nil
-                        if items.count + more.count > runtime.options.maxElements {
-                            store(frame, .list(items))
-                            try runtime.checkSize(items.count + more.count, file, opLocation)
+                    if joins, current.isList, extra.isList {
+                        let total = (current.listCount ?? 0) + (extra.listCount ?? 0)
+                        if total > runtime.options.maxElements {
+                            store(frame, current)
+                            try runtime.checkSize(total, file, opLocation)
                         }
-                        items.append(contentsOf: more)
-                        store(frame, .list(items))
+                        current.appendList(extra)
+                        store(frame, current)
                     } else if case .string(let more) = extra, case .string(var text) = current {
                         current = .nil
                         if text.utf8.count + more.utf8.count > runtime.options.maxElements {
@@ -117,13 +117,12 @@ extension Compiler {
                         try runtime.checkSize(1, file, listLocation)
                         let element = try elementCode(frame)
                         var current = take(frame)
-                        guard case .list(var items) = current, items.count < runtime.options.maxElements else {
+                        guard let count = current.listCount, count < runtime.options.maxElements else {
                             store(frame, current)
                             return try add(frame, .list([element]))
                         }
-                        current = .nil
-                        items.append(element)
-                        store(frame, .list(items))
+                        current.appendElement(element)
+                        store(frame, current)
                         return .nil
                     }
                 }
@@ -265,6 +264,8 @@ extension Runtime {
         switch value {
         case .list(let items):
             for item in items { if try !body(item) { return } }
+        case .numbers(let xs):
+            for x in xs { if try !body(.number(x)) { return } }
         case .string(let s):
             for c in s { if try !body(.string(String(c))) { return } }
         case .record(let record):
@@ -305,7 +306,7 @@ extension Runtime {
             try assignSelected(&target, subscripts, value, file, location)
         case .index(_, let location):
             guard case .index(let key) = keys[i] else { return }
-            if case .list = key, case .list = target {
+            if key.isList, target.isList {
                 // A list of indices or a mask: several elements at once.
                 guard last else {
                     throw typeError("cannot assign through a list of indices", file, location,
@@ -320,6 +321,17 @@ extension Runtime {
                                     hint: "write d[i, j] = value")
                 }
                 try assignSelected(&target, [.index(key)], value, file, location)
+            case .numbers(var xs):
+                let p = try position(key, count: xs.count, of: "list", file, location)
+                if last, case .number(let x) = value {
+                    target = .nil
+                    xs[p] = x
+                    target = .numbers(xs)
+                } else {
+                    target = .list(xs.map(Value.number))
+                    xs = []
+                    try assign(&target, steps, keys, i, value, file)
+                }
             case .list(var items):
                 let p = try position(key, count: items.count, of: "list", file, location)
                 target = .nil
@@ -359,11 +371,11 @@ extension Runtime {
         case .object(let object):
             do {
                 if last {
-                    try object.setAttribute(name, to: value)
+                    try object.setAttribute(name, to: value.unpacked)
                 } else {
                     var inner = try attribute(target, name, file, location)
                     try assign(&inner, steps, keys, i + 1, value, file)
-                    try object.setAttribute(name, to: inner)
+                    try object.setAttribute(name, to: inner.unpacked)
                 }
             } catch let error as NativeError {
                 throw typeError(error.message, file, location, hint: error.hint)

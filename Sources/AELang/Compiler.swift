@@ -69,7 +69,7 @@ struct Compiler {
                     try runtime.checkNesting(value, under: 1, file, location)
                     values.append(value)
                 }
-                return .list(values)
+                return .packing(values)
             }
         case .record(let fields, let location):
             let keys = fields.map(\.key)
@@ -103,10 +103,16 @@ struct Compiler {
             return { frame in
                 let b = try baseCode(frame)
                 let i = try indexCode(frame)
-                if case .list(let items) = b, case .number(let x) = i {
-                    let n = Int(exactly: x) ?? Int.min
-                    if n >= 0 && n < items.count { return items[n] }
-                    if n < 0 && n >= -items.count { return items[items.count + n] }
+                if case .number(let x) = i {
+                    if case .numbers(let xs) = b {
+                        let n = Int(exactly: x) ?? Int.min
+                        if n >= 0 && n < xs.count { return .number(xs[n]) }
+                        if n < 0 && n >= -xs.count { return .number(xs[xs.count + n]) }
+                    } else if case .list(let items) = b {
+                        let n = Int(exactly: x) ?? Int.min
+                        if n >= 0 && n < items.count { return items[n] }
+                        if n < 0 && n >= -items.count { return items[items.count + n] }
+                    }
                 }
                 return try runtime.index(b, i, file, location)
             }

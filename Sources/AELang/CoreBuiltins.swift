@@ -26,6 +26,7 @@ extension Engine {
                      """) { args in
                 switch args["x"] {
                 case .list(let items): return .number(Double(items.count))
+                case .numbers(let xs): return .number(Double(xs.count))
                 case .string(let s): return .number(Double(s.count))
                 case .record(let r): return .number(Double(r.count))
                 case .object(let o):
@@ -48,7 +49,7 @@ extension Engine {
                 guard count <= Double(options.maxElements) else {
                     throw NativeError("range(): \(formatNumber(count)) elements exceed the size limit (\(options.maxElements))")
                 }
-                return .list((0..<Int(count)).map { .number(start + Double($0) * step) })
+                return count == 0 ? .list([]) : .numbers((0..<Int(count)).map { start + Double($0) * step })
             },
             Function(name: "type", parameters: [Parameter("x")],
                      doc: """
@@ -150,6 +151,11 @@ extension Engine {
             },
         ]
         for function in language { function.topic = "language" }
+        // These read any value through `describe`, `typeName` or a length, which know packed lists
+        // (`time` drops its function's result).
+        for function in language where ["print", "len", "type", "str", "time"].contains(function.name) {
+            function.acceptsPackedLists = true
+        }
         let math = MathBuiltins.functions
         for function in math { function.topic = "math" }
         // Each group of the core library files its functions under its own topic.

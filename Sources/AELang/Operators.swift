@@ -31,9 +31,11 @@ extension Runtime {
         case let (.add, .string(x), .string(y)):
             try checkSize(x.utf8.count + y.utf8.count, file, location)
             return .string(x + y)
-        case let (.concatenate, .list(x), .list(y)):
-            try checkSize(x.count + y.count, file, location)
-            return .list(x + y)
+        case (.concatenate, _, _) where a.isList && b.isList:
+            try checkSize((a.listCount ?? 0) + (b.listCount ?? 0), file, location)
+            var joined = a
+            joined.appendList(b)
+            return joined
         case let (.concatenate, .string(x), .string(y)):
             try checkSize(x.utf8.count + y.utf8.count, file, location)
             return .string(x + y)
@@ -97,12 +99,12 @@ extension Runtime {
     func contains(_ haystack: Value, _ needle: Value, _ file: SourceFile, _ location: SourceLocation) throws -> Bool {
         switch (haystack, needle) {
         case (.list(let items), _): return items.contains(needle)
+        case let (.numbers(xs), .number(x)): return xs.contains(x)
+        case (.numbers, _): return false
         case let (.string(s), .string(part)): return part.isEmpty || s.contains(part)
         case let (.record(r), .string(key)): return r[key] != nil
-        case let (.object(matrix as any NumericMatrix), .list(row)):
-            guard row.count == matrix.columns else { return false }
-            let numbers = row.compactMap { if case .number(let x) = $0 { return x } else { return nil } }
-            guard numbers.count == row.count else { return false }
+        case (.object(let matrix as any NumericMatrix), _) where needle.isList:
+            guard let numbers = [Double](needle), numbers.count == matrix.columns else { return false }
             let elements = matrix.elements
             return (0..<matrix.rows).contains { i in elements[i * matrix.columns ..< (i + 1) * matrix.columns].elementsEqual(numbers) }
         case (.string, _), (.record, _):
@@ -117,13 +119,15 @@ extension Runtime {
     /// `base[index]`.
     func index(_ base: Value, _ index: Value, _ file: SourceFile, _ location: SourceLocation) throws -> Value {
         // A list of indices or a mask picks several elements (rows of a Dataset).
-        if case .list = index {
+        if index.isList {
             switch base {
-            case .list, .string, .object(_ as any NumericMatrix): return try select(base, [.index(index)], file, location)
+            case .list, .numbers, .string, .object(_ as any NumericMatrix): return try select(base, [.index(index)], file, location)
             default: break
             }
         }
         switch base {
+        case .numbers(let xs):
+            return .number(xs[try position(index, count: xs.count, of: "list", file, location)])
         case .list(let items):
             return items[try position(index, count: items.count, of: "list", file, location)]
         case .string(let s):
@@ -137,7 +141,7 @@ extension Runtime {
             return value
         case .object(let object):
             do {
-                if let value = try object.element(index) { return value }
+                if let value = try object.element(index.unpacked) { return value }
             } catch let error as NativeError {
                 throw typeError(error.message, file, location, hint: error.hint)
             }

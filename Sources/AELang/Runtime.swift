@@ -305,6 +305,8 @@ final class Runtime {
     var rangeFunction: Function?
     /// Where the builtin now running was called from (for errors in functions it calls back).
     var nativeCallSite: (SourceFile, SourceLocation)?
+    /// The builtin now running, if any: whether the ae functions it calls may hand it packed lists.
+    var nativeFunction: Function?
 
     init(options: EngineOptions, context: CallContext, interruptFlag: InterruptFlag) {
         self.options = options

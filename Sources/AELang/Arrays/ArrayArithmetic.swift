@@ -29,7 +29,11 @@ extension Runtime {
         guard let x = NumericArray(a) else {
             throw NativeError("cannot negate \(a.typeName.withArticle): \(NumericArray.shapeProblem(a) ?? "not numbers")")
         }
-        return x.value(rows: x.rows, columns: x.columns, elements: x.elements.map { -$0 })
+        let elements = x.elements
+        let negated = uninitialized(elements.count) { out in
+            elements.withUnsafeBufferPointer { a in for i in 0..<out.count { out[i] = -a[i] } }
+        }
+        return x.value(rows: x.rows, columns: x.columns, elements: negated)
     }
 
     private func notNumbers(_ op: BinaryOperator, _ a: Value, _ b: Value) -> NativeError {
@@ -43,9 +47,9 @@ extension Runtime {
                 + (NumericArray.shapeProblem(b) ?? "").replacingPrefix("it is ", with: "value is ")
         }
         var hint: String? = nil
-        if op == .add, case .list = a, case .list = b { hint = "'+' adds numbers element by element; to join lists, write a ++ b" }
-        if op == .add, case .list = a, case .string = b { hint = "to join text, convert with str(xs), or to append, write xs ++ [s]" }
-        if op == .add, case .string = a, case .list = b { hint = "convert the list with str(xs)" }
+        if op == .add, a.isList, b.isList { hint = "'+' adds numbers element by element; to join lists, write a ++ b" }
+        if op == .add, a.isList, case .string = b { hint = "to join text, convert with str(xs), or to append, write xs ++ [s]" }
+        if op == .add, case .string = a, b.isList { hint = "convert the list with str(xs)" }
         return NativeError("\(verb): \(problem)", hint: hint)
     }
 
@@ -81,8 +85,7 @@ extension Runtime {
         // Same shape, or one side a number: one tight loop over the elements.
         if x.rank == 0 || y.rank == 0 || (x.rank == y.rank && x.rows == y.rows && x.columns == y.columns) {
             let shape = x.rank >= y.rank ? x : y
-            var out = [Double](repeating: 0, count: shape.elements.count)
-            out.withUnsafeMutableBufferPointer { out in
+            let out = uninitialized(shape.elements.count) { out in
                 a.withUnsafeBufferPointer { a in
                     b.withUnsafeBufferPointer { b in
                         if x.rank == 0 {
@@ -108,8 +111,7 @@ extension Runtime {
         let columns = Swift.max(x.rank == 2 ? x.columns : 1, y.rank == 2 ? y.columns : 1)
         guard let (xi, xj) = strides(x, rows: rows, columns: columns),
               let (yi, yj) = strides(y, rows: rows, columns: columns) else { throw mismatch(op, x, y) }
-        var out = [Double](repeating: 0, count: rows * columns)
-        out.withUnsafeMutableBufferPointer { out in
+        let out = uninitialized(rows * columns) { out in
             a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
                     for i in 0..<rows {
@@ -160,6 +162,15 @@ extension Runtime {
         case (2, 2): return resultKind(x, y, rank: 2).value(rows: m, columns: n, elements: out)
         default: return .list(out.map(Value.number))
         }
+    }
+}
+
+/// An array of `count` numbers that `fill` writes, every one of them, without zeroing them first
+/// (a second pass over memory that would cost as much as the arithmetic).
+func uninitialized(_ count: Int, _ fill: (UnsafeMutableBufferPointer<Double>) -> Void) -> [Double] {
+    [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+        fill(buffer)
+        initialized = count
     }
 }
 

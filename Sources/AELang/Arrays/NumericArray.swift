@@ -38,17 +38,24 @@ public struct NumericArray {
         case .object(let object as any NumericMatrix):
             self.init(source: .matrix(object), rank: 2, rows: object.rows, columns: object.columns,
                       elements: object.elements)
+        case .numbers(let xs):
+            self.init(source: .list, rank: 1, rows: xs.count, columns: 1, elements: xs)
         case .list(let items):
-            if case .list(let first)? = items.first {
-                let width = first.count
+            if let width = items.first?.listCount {
                 guard width > 0 else { return nil }
                 var elements = [Double]()
                 elements.reserveCapacity(items.count * width)
                 for item in items {
-                    guard case .list(let row) = item, row.count == width else { return nil }
-                    for x in row {
-                        guard case .number(let x) = x else { return nil }
-                        elements.append(x)
+                    switch item {
+                    case .numbers(let row) where row.count == width:
+                        elements.append(contentsOf: row)
+                    case .list(let row) where row.count == width:
+                        for x in row {
+                            guard case .number(let x) = x else { return nil }
+                            elements.append(x)
+                        }
+                    default:
+                        return nil
                     }
                 }
                 self.init(source: .rowList, rank: 2, rows: items.count, columns: width, elements: elements)
@@ -72,11 +79,11 @@ public struct NumericArray {
         guard case .list(let items) = value else {
             return NumericArray(value) == nil ? "it is \(withArticle(value.typeName))" : nil
         }
-        if case .list(let first)? = items.first {
-            if first.isEmpty { return "row 0 is empty" }
+        if let width = items.first?.listCount {
+            if width == 0 { return "row 0 is empty" }
             for (i, item) in items.enumerated() {
-                guard case .list(let row) = item else { return "element \(i) is \(withArticle(item.typeName)), not a row" }
-                if row.count != first.count { return "row \(i) has \(row.count) elements, row 0 has \(first.count)" }
+                guard let row = item.listItems else { return "element \(i) is \(withArticle(item.typeName)), not a row" }
+                if row.count != width { return "row \(i) has \(row.count) elements, row 0 has \(width)" }
                 if let j = row.firstIndex(where: { if case .number = $0 { return false } else { return true } }) {
                     return "row \(i), element \(j) is \(withArticle(row[j].typeName))"
                 }
@@ -106,7 +113,7 @@ public struct NumericArray {
         case .number where elements.count == 1:
             return .number(elements[0])
         case .number, .list:
-            return .list(elements.map(Value.number))
+            return elements.isEmpty ? .list([]) : .numbers(elements)
         case .rowList:
             return NumericArray.rowList(rows: rows, columns: columns, elements: elements)
         case .matrix(let m):
@@ -116,7 +123,7 @@ public struct NumericArray {
 
     /// A list of `rows` lists of `columns` numbers.
     public static func rowList(rows: Int, columns: Int, elements: [Double]) -> Value {
-        .list((0..<rows).map { i in .list(elements[i * columns ..< (i + 1) * columns].map(Value.number)) })
+        .list((0..<rows).map { i in .numbers(Array(elements[i * columns ..< (i + 1) * columns])) })
     }
 
     /// True for a Dataset or other host matrix.

@@ -55,6 +55,8 @@ enum Selection {
             return try slice(start, stop, step, count: count)
         case .index(.number(let x)):
             return .one(try position(x, count: count, noun: noun))
+        case .index(.numbers(let xs)):
+            return .positions(try xs.map { try position($0, count: count, noun: noun) })
         case .index(.list(let items)):
             if case .bool? = items.first {
                 guard items.count == count else {
@@ -140,6 +142,15 @@ extension Runtime {
                 picked.reserveCapacity(rows.count)
                 try rows.forEach { picked.append(try select(items[$0], [subscripts[1]], file, location)) }
                 return .list(picked)
+            case .numbers(let xs) where subscripts.count == 1:
+                let picked = try Selection.of(subscripts[0], count: xs.count, noun: "a list")
+                if case .one(let i) = picked { return .number(xs[i]) }
+                var out: [Double] = []
+                out.reserveCapacity(picked.count)
+                xs.withUnsafeBufferPointer { xs in picked.forEach { out.append(xs[$0]) } }
+                return out.isEmpty ? .list([]) : .numbers(out)
+            case .numbers(let xs):
+                return try select(.list(xs.map(Value.number)), subscripts, file, location)
             case .string(let s):
                 guard subscripts.count == 1 else { throw NativeError("a string takes one index, not two") }
                 let characters = Array(s)
@@ -174,19 +185,24 @@ extension Runtime {
             ? try Selection.of(subscripts[1], count: matrix.columns, noun: "a \(kind)'s \(matrix.columns) columns")
             : .strided(start: 0, step: 1, count: matrix.columns)
         let width = matrix.columns
-        let picked: [Double] = matrix.elements.withUnsafeBufferPointer { source in
-            var out = [Double]()
-            out.reserveCapacity(rows.count * columns.count)
-            if case .strided(let first, 1, let count) = columns {
-                rows.forEach { i in out.append(contentsOf: source[i * width + first ..< i * width + first + count]) }
-            } else {
-                rows.forEach { i in columns.forEach { j in out.append(source[i * width + j]) } }
+        let elements = matrix.elements
+        let picked = uninitialized(rows.count * columns.count) { out in
+            elements.withUnsafeBufferPointer { source in
+                var k = 0
+                if case .strided(let first, 1, let count) = columns {
+                    rows.forEach { i in
+                        let row = i * width + first
+                        for j in 0..<count { out[k + j] = source[row + j] }
+                        k += count
+                    }
+                } else {
+                    rows.forEach { i in columns.forEach { j in out[k] = source[i * width + j]; k += 1 } }
+                }
             }
-            return out
         }
         switch (rows.isOne, columns.isOne) {
         case (true, true): return .number(picked[0])
-        case (true, false), (false, true): return .list(picked.map(Value.number))
+        case (true, false), (false, true): return picked.isEmpty ? .list([]) : .numbers(picked)
         case (false, false):
             guard columns.count > 0 else {
                 throw NativeError("no columns selected: a \(kind) has at least one column")
@@ -204,6 +220,12 @@ extension Runtime {
                         _ file: SourceFile, _ location: SourceLocation) throws {
         do {
             switch target {
+            case .numbers(let xs):
+                // Through the general form, packed again when only numbers remain.
+                var items = Value.list(xs.map(Value.number))
+                target = .nil
+                defer { if case .list(let all) = items { target = .packing(all) } else { target = items } }
+                try assignSelected(&items, subscripts, value, file, location)
             case .list(var items):
                 let rows = try Selection.of(subscripts[0], count: items.count, noun: "a list")
                 target = .nil
@@ -224,7 +246,7 @@ extension Runtime {
                 case .one(let i):
                     items[i] = value
                 case .strided(let start, 1, let count):
-                    if case .list(let replacement) = value {
+                    if let replacement = value.listItems {
                         try checkSize(items.count - count + replacement.count, file, location)
                         items.replaceSubrange(start ..< start + count, with: replacement)
                     } else {
@@ -250,7 +272,7 @@ extension Runtime {
     /// The k-th part of `value` for `count` picked elements: its elements when it is a list of that
     /// length, itself for every k when it is not a list.
     private func spread(_ value: Value, over count: Int) throws -> (Int) -> Value {
-        guard case .list(let items) = value else { return { _ in value } }
+        guard let items = value.listItems else { return { _ in value } }
         guard items.count == count else {
             throw NativeError("cannot assign a list of \(items.count) to \(count) selected elements",
                               hint: "give one value per selected element, or a single value for all")
