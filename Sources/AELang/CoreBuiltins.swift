@@ -154,6 +154,7 @@ extension Engine {
         for function in math { function.topic = "math" }
         // Each group of the core library files its functions under its own topic.
         let library: [(topic: String, functions: [Function])] = [
+            ("arrays", ArrayBuiltins.functions),
         ]
         for (topic, functions) in library {
             for function in functions { function.topic = topic }

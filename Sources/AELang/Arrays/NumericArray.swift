@@ -76,7 +76,7 @@ public struct NumericArray {
             if first.isEmpty { return "row 0 is empty" }
             for (i, item) in items.enumerated() {
                 guard case .list(let row) = item else { return "element \(i) is \(withArticle(item.typeName)), not a row" }
-                if row.count != first.count { return "row \(i) has \(row.count) elements, row 0 has \(first.count)" }
+                if row.count != first.count { return "row \(i) has \(row.count) element\(row.count == 1 ? "" : "s"), row 0 has \(first.count)" }
                 if let j = row.firstIndex(where: { if case .number = $0 { return false } else { return true } }) {
                     return "row \(i), element \(j) is \(withArticle(row[j].typeName))"
                 }
