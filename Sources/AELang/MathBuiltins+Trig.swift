@@ -34,7 +34,9 @@ extension MathBuiltins {
         [
             elementwise("sign", "-1, 0 or 1 as x is negative, zero or positive (nan for nan)",
                         example: "sign(-2.5)    # -1") {
-                NumericArray.map($0) { x in x.isNaN ? x : (x > 0 ? 1 : (x < 0 ? -1 : 0)) }
+                NumericArray.mapSIMD($0, { x in
+                    x.replacing(with: 1, where: x .> 0).replacing(with: -1, where: x .< 0).replacing(with: 0, where: x .== 0)
+                })
             },
             round, clamp,
             predicate("isnan", "true when x is nan (not a number)", example: "isnan(0 / 0)    # true") { $0.isNaN },
@@ -87,7 +89,11 @@ extension MathBuiltins {
             throw NativeError("clamp(): lo must not exceed hi (lo is \(formatNumber(lo)), hi is \(formatNumber(hi)))",
                               argument: "lo")
         }
-        return try args.array("x").map { x in x.isNaN ? x : Swift.min(Swift.max(x, lo), hi) }
+        let x = try args.array("x")
+        // Comparisons with nan are false, so nan stays nan.
+        return x.value(rows: x.rows, columns: x.columns, elements: NumericArray.mapSIMD(x.elements) {
+            $0.replacing(with: lo, where: $0 .< lo).replacing(with: hi, where: $0 .> hi)
+        })
     }
 
     private static func predicate(_ name: String, _ what: String, example: String,

@@ -7,7 +7,8 @@ enum MathBuiltins {
     static var functions: [Function] {
         [
             elementwise("sqrt", "the square root", example: "sqrt(2)    # 1.4142135623730951") {
-                NumericArray.map($0) { $0.squareRoot() }
+                // nan for a negative number without calling the C library's sqrt (which sets errno).
+                NumericArray.map($0) { x in x >= 0 ? x.squareRoot() : .nan }
             },
             elementwise("exp", "e to the power x", example: "exp(1)    # 2.718281828459045") {
                 NumericArray.map($0, Foundation.exp)
