@@ -1,33 +1,34 @@
-/// `count` numbers of an array, `stride` apart from `offset`: a column or a row of a row-major matrix,
-/// or all the numbers of a list. Reductions (`sum`, `median`, `argmax` ...) run over lanes.
+/// `count` numbers of an array, `stride` apart: a column or a row of a row-major matrix, or all the
+/// numbers of a list. Reductions (`sum`, `median`, `argmax` ...) run over lanes. A lane points into
+/// the array's storage: it is valid only inside the closure ``NumericArray/reduce(axis:_:)`` passes
+/// it to.
 public struct Lane: RandomAccessCollection {
-    public let elements: [Double]
-    public let offset: Int
+    /// The first number (nil only for an empty array).
+    public let base: UnsafePointer<Double>?
     public let count: Int
     public let stride: Int
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
-    @inlinable public subscript(i: Int) -> Double { elements[offset + i * stride] }
+    @inlinable public subscript(i: Int) -> Double { base.unsafelyUnwrapped[i * stride] }
 }
 
 extension NumericArray {
-    /// The lanes a reduction runs over: all the numbers of a number or a list; for a 2-D array, each
-    /// column (axis 0 or nil, NumPy's default for a matrix here) or each row (axis 1).
-    public func lanes(axis: Int?) -> [Lane] {
-        if rank < 2 { return [Lane(elements: elements, offset: 0, count: elements.count, stride: 1)] }
-        if axis == 1 {
-            return (0..<rows).map { Lane(elements: elements, offset: $0 * columns, count: columns, stride: 1) }
-        }
-        return (0..<columns).map { Lane(elements: elements, offset: $0, count: rows, stride: columns) }
-    }
-
-    /// A reduction's result: one number for a number or a list; for a 2-D array a list with one number
-    /// per column (axis 0 or nil) or per row (axis 1).
+    /// A reduction's result: `f` of all the numbers of a number or a list, as a number; for a 2-D
+    /// array, a list with `f` of each column (axis 0 or nil, NumPy's default for a matrix here) or
+    /// of each row (axis 1).
     public func reduce(axis: Int?, _ f: (Lane) throws -> Double) rethrows -> Value {
-        let lanes = lanes(axis: axis)
-        if rank < 2 { return .number(try f(lanes[0])) }
-        return .list(try lanes.map { .number(try f($0)) })
+        try elements.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress
+            if rank < 2 { return .number(try f(Lane(base: base, count: buffer.count, stride: 1))) }
+            let (lanes, length, step, stride) = axis == 1 ? (rows, columns, columns, 1) : (columns, rows, 1, columns)
+            var out = [Value]()
+            out.reserveCapacity(lanes)
+            for k in 0..<lanes {
+                out.append(.number(try f(Lane(base: base.map { $0 + k * step }, count: length, stride: stride))))
+            }
+            return .list(out)
+        }
     }
 
     /// How many numbers each lane of a reduction has, and what they are, for messages:
@@ -44,9 +45,7 @@ public enum LaneMath {
     /// with an error growing as log n rather than n), else from the first to the last.
     public static func sum(_ xs: Lane) -> Double {
         if xs.count == 0 { return 0 }
-        if xs.stride == 1 {
-            return xs.elements.withUnsafeBufferPointer { p in pairwiseSum(p.baseAddress! + xs.offset, xs.count) }
-        }
+        if xs.stride == 1 { return pairwiseSum(xs.base!, xs.count) }
         var total = 0.0
         for x in xs { total += x }
         return total
@@ -86,12 +85,40 @@ public enum LaneMath {
         return (squares / Double(xs.count - 1)).squareRoot()
     }
 
-    /// The middle value, or the mean of the two middle values; nan when there is a nan.
+    /// The middle value, or the mean of the two middle values; nan when there is a nan. By selection
+    /// (as NumPy's partition), not by sorting.
     public static func median(_ xs: Lane) -> Double {
         if xs.contains(where: \.isNaN) { return .nan }
-        let sorted = xs.sorted()
-        let n = sorted.count
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+        var a = Array(xs)
+        let n = a.count, k = n / 2
+        let upper = select(&a, k)
+        if n % 2 == 1 { return upper }
+        // After the selection a[0..<k] holds the k smallest numbers: the largest of them is the other middle.
+        return (a[0..<k].max()! + upper) / 2
+    }
+
+    /// The k-th smallest of `a` (from 0), by Hoare's quickselect with a median-of-three pivot; `a` is
+    /// reordered so that a[0..<k] <= a[k] <= a[(k+1)...]. No nan.
+    static func select(_ a: inout [Double], _ k: Int) -> Double {
+        a.withUnsafeMutableBufferPointer { a in
+            var lo = 0, hi = a.count - 1
+            while hi > lo {
+                let mid = lo + (hi - lo) / 2
+                if a[mid] < a[lo] { a.swapAt(mid, lo) }
+                if a[hi] < a[lo] { a.swapAt(hi, lo) }
+                if a[hi] < a[mid] { a.swapAt(hi, mid) }
+                let pivot = a[mid]
+                var i = lo, j = hi
+                while i <= j {
+                    while a[i] < pivot { i += 1 }
+                    while pivot < a[j] { j -= 1 }
+                    if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+                }
+                // a[lo...j] <= pivot <= a[i...hi], and a[j+1..<i] == pivot.
+                if k <= j { hi = j } else if k >= i { lo = i } else { break }
+            }
+            return a[k]
+        }
     }
 
     /// The Euclidean norm: the square root of the sum of squares.
