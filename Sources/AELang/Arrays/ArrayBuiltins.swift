@@ -171,14 +171,17 @@ enum ArrayBuiltins {
 
     static func comparison(_ name: String, _ symbol: String, _ what: String, example: String,
                            _ test: @escaping (Double, Double) -> Bool) -> Function {
-        Function(
+        let wholeValues = symbol == "==" || symbol == "!="
+            ? "`\(symbol)` compares whole values instead."
+            : "`\(symbol)` compares two numbers or two strings only."
+        return Function(
             name: name, parameters: [Parameter("a"), Parameter("b")],
             doc: """
             \(name)(a, b): \(what), element by element, as bools: a mask. a and b are numbers, lists, lists
             of rows or Datasets of one shape, or a number with any of them, or a list of d numbers with
             the rows of a d-column matrix. Of an n×1 Dataset the result is a list of n bools, one per row,
             which d[mask] uses to select rows; of a wider one, a list of n rows of bools. As in IEEE 754,
-            a comparison with nan is false (not_equal: true). `\(symbol)` compares whole values instead.
+            a comparison with nan is false (not_equal: true). \(wholeValues)
 
                 \(example)
             """
