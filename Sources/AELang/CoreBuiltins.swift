@@ -158,8 +158,12 @@ extension Engine {
         }
         let math = MathBuiltins.functions
         for function in math { function.topic = "math" }
+        let arrays = ArrayBuiltins.functions
+        // Math and array builtins read their arrays through NumericArray, which takes either form.
+        for function in math + arrays { function.acceptsPackedLists = true }
         // Each group of the core library files its functions under its own topic.
         let library: [(topic: String, functions: [Function])] = [
+            ("arrays", arrays),
         ]
         for (topic, functions) in library {
             for function in functions { function.topic = topic }

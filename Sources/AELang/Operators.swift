@@ -54,6 +54,10 @@ extension Runtime {
                 return try arrayArithmetic(op, a, b)
             } catch let error as NativeError {
                 throw typeError(error.message, file, location, hint: error.hint)
+            } catch is Interrupted {
+                throw ScriptError(kind: .interrupted, message: "interrupted", file: file, location: location)
+            } catch let error as LimitExceeded {
+                throw ScriptError(kind: .limit, message: error.message, file: file, location: location, hint: error.hint)
             }
         case .concatenate:
             if case .object(let x as any NumericMatrix) = a, case .object(let y as any NumericMatrix) = b {

@@ -83,7 +83,7 @@ public struct NumericArray {
             if width == 0 { return "row 0 is empty" }
             for (i, item) in items.enumerated() {
                 guard let row = item.listItems else { return "element \(i) is \(withArticle(item.typeName)), not a row" }
-                if row.count != width { return "row \(i) has \(row.count) elements, row 0 has \(width)" }
+                if row.count != width { return "row \(i) has \(row.count) element\(row.count == 1 ? "" : "s"), row 0 has \(width)" }
                 if let j = row.firstIndex(where: { if case .number = $0 { return false } else { return true } }) {
                     return "row \(i), element \(j) is \(withArticle(row[j].typeName))"
                 }

@@ -329,3 +329,12 @@ extension Runtime {
         return matrix.make(rows: matrix.rows, columns: matrix.columns, elements: elements)
     }
 }
+
+/// An array of `count` numbers that `fill` writes, every one of them, without zeroing them first
+/// (a second pass over memory that would cost as much as the arithmetic).
+private func uninitialized(_ count: Int, _ fill: (UnsafeMutableBufferPointer<Double>) -> Void) -> [Double] {
+    [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+        fill(buffer)
+        initialized = count
+    }
+}
