@@ -135,42 +135,49 @@ extension Value {
 
     /// Appends one element to this list, in place (amortised O(1)), keeping it packed while it holds
     /// only numbers. The list must be uniquely held for that (the caller took it out of its variable).
+    /// Each case moves the storage out of `self` before changing it: a copy left behind (in `self`, or
+    /// in a tuple switched over) would make every append copy the whole list.
     mutating func appendElement(_ element: Value) {
-        switch (self, element) {
-        case (.numbers(var xs), .number(let x)):
+        if case .numbers(var xs) = self {
             self = .nil
-            xs.append(x)
-            self = .numbers(xs)
-        case (.list(let items), .number(let x)) where items.isEmpty:
-            self = .numbers([x])
-        case (.list(var items), _):
+            if case .number(let x) = element {
+                xs.append(x)
+                self = .numbers(xs)
+            } else {
+                var items = xs.map(Value.number)
+                xs = []
+                items.append(element)
+                self = .list(items)
+            }
+        } else if case .list(var items) = self {
             self = .nil
-            items.append(element)
-            self = .list(items)
-        case (.numbers(let xs), _):
-            self = .list(xs.map(Value.number) + [element])
-        default:
+            if items.isEmpty, case .number(let x) = element {
+                self = .numbers([x])
+            } else {
+                items.append(element)
+                self = .list(items)
+            }
+        } else {
             preconditionFailure("appendElement on \(typeName)")
         }
     }
 
     /// Appends the elements of another list, in place; packed when both are.
     mutating func appendList(_ other: Value) {
-        switch (self, other) {
-        case (.numbers(var xs), .numbers(let more)):
+        if case .numbers(var xs) = self, case .numbers(let more) = other {
             self = .nil
             xs.append(contentsOf: more)
             self = .numbers(xs)
-        case (.list(let items), .numbers):
-            if items.isEmpty { self = other; return }
-            fallthrough
-        default:
-            guard var items = listItems, let more = other.listItems else {
-                preconditionFailure("appendList on \(typeName) and \(other.typeName)")
-            }
+        } else if case .list(let items) = self, items.isEmpty {
+            self = other
+        } else if case .list(var items) = self {
             self = .nil
-            items.append(contentsOf: more)
+            items.append(contentsOf: other.listItems ?? [])
             self = .list(items)
+        } else if let items = listItems, let more = other.listItems {
+            self = .list(items + more)
+        } else {
+            preconditionFailure("appendList on \(typeName) and \(other.typeName)")
         }
     }
 
