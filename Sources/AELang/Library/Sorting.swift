@@ -23,6 +23,7 @@ enum Sorting {
                 k += 1
             }
         }
+        if nans.isEmpty { return sorted }
         return reverse ? nans + sorted : sorted + nans
     }
 
