@@ -95,8 +95,25 @@ extension Runtime {
     func callFromNative(_ function: Function, _ values: [Value]) throws -> Value {
         let (file, location) = nativeCallSite ?? (SourceFile(name: "<host>", text: ""), SourceLocation.none)
         let caller = nativeFunction
-        let result = try call(function, values, labels: Array(repeating: nil, count: values.count),
+        let result: Value
+        // An ae function given exactly its parameters (`map(xs, fn(x) ...)` once per element): the
+        // values go straight into a pooled frame's slots, as the compiler's fast call paths do.
+        if function.arity == values.count {
+            result = try withExtendedLifetime(function) { try function.proto.unsafelyUnwrapped._withUnsafeGuaranteedRef { proto in
+                let callee = proto.makeFrame(function)
+                let slots = callee.slots
+                for (i, value) in values.enumerated() { (slots + i).initialize(to: value) }
+                if proto.slotCount > values.count {
+                    (slots + values.count).initialize(repeating: unset, count: proto.slotCount - values.count)
+                }
+                let result = try enter(proto, callee, file, location)
+                proto.recycle(consume callee)
+                return result
+            } }
+        } else {
+            result = try call(function, values, labels: Array(repeating: nil, count: values.count),
                               locations: Array(repeating: location, count: values.count), file, location)
+        }
         return caller?.acceptsPackedLists ?? false ? result : result.unpacked
     }
 

@@ -163,10 +163,17 @@ extension Engine {
         for function in math + arrays { function.acceptsPackedLists = true }
         // Each group of the core library files its functions under its own topic.
         let library: [(topic: String, functions: [Function])] = [
+            ("lists", ListBuiltins.functions),
+            ("strings", StringBuiltins.functions),
+            ("records", RecordBuiltins.functions),
             ("arrays", arrays),
         ]
         for (topic, functions) in library {
-            for function in functions { function.topic = topic }
+            // They read lists of either form, and return lists of numbers packed.
+            for function in functions {
+                function.topic = topic
+                function.acceptsPackedLists = true
+            }
         }
         return language + math + library.flatMap(\.functions)
     }

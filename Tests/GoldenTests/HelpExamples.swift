@@ -3,7 +3,7 @@ import AELang
 import AEBindings
 import Foundation
 
-/// Checks that each named builtin's help starts with its signature and that the example in it (the
+/// Checks that each named builtin's (or core builtin's) help starts with its signature and that the example in it (the
 /// lines indented by four spaces) runs without error, so `help` never shows code that does not work.
 ///
 /// With `files`, each example runs with file access inside a fresh scratch folder, after `prepare`
