@@ -153,6 +153,7 @@ extension Compiler {
                 }
                 return { frame in try add(frame, try addendCode(frame)) }
             }
+            if let inPlace = compileAppendInPlace(ref, value) { return inPlace }
             let code: Code
             if case .function(let function) = value {
                 code = compileFunction(function, nameHint: ref.name)
@@ -229,6 +230,44 @@ extension Compiler {
             let error = ScriptError(kind: .syntax, message: "cannot assign to this expression", file: file,
                                     location: target.location)
             return { _ in throw error }
+        }
+    }
+
+    /// `xs = append(xs, x)`, while `append` is the builtin: appends to the variable's list in place
+    /// (amortised O(1)) instead of copying it into a new list; anything else takes the ordinary call.
+    private func compileAppendInPlace(_ ref: NameRef, _ value: Node) -> Code? {
+        guard case .call(.name(let callee), let arguments, let location) = value, callee.name == "append",
+              arguments.count == 2, arguments.allSatisfy({ $0.label == nil }),
+              case .name(let source) = arguments[0].value, sameVariable(ref, source) else { return nil }
+        let runtime = self.runtime, file = self.file
+        let calleeCode = load(callee), elementCode = compile(arguments[1].value)
+        let general = compile(value)
+        let take = self.take(ref), store = self.store(ref), loadCode = load(ref)
+        return { frame in
+            guard case .function(let function) = try calleeCode(frame), function === runtime.appendFunction else {
+                store(frame, try general(frame))
+                return .nil
+            }
+            _ = try loadCode(frame)     // the unassigned variable's error, before the element runs
+            let element = try elementCode(frame)
+            var current = take(frame)
+            guard let count = current.listCount, count < runtime.options.maxElements else {
+                // Not a list, or full: the builtin itself says what is wrong.
+                store(frame, current)
+                store(frame, try runtime.call(function, [current, element], labels: [nil, nil],
+                                              locations: arguments.map(\.location), file, location))
+                return .nil
+            }
+            do {
+                try runtime.checkNesting(element, under: 1, file, arguments[1].location)
+            } catch {
+                store(frame, current)
+                throw error
+            }
+            try runtime.tick(file, location)
+            current.appendElement(element)
+            store(frame, current)
+            return .nil
         }
     }
 
