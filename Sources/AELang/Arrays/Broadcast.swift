@@ -48,11 +48,14 @@ public struct Broadcast {
         return [T](unsafeUninitializedCapacity: n) { out, initialized in
             xs.withUnsafeBufferPointer { x in
                 ys.withUnsafeBufferPointer { y in
+                    // Each case its own loop, with no test inside: the simple ones vectorise.
                     if x.count == n && y.count == n {
                         for i in 0..<n { (out.baseAddress! + i).initialize(to: f(x[i], y[i])) }
-                    } else if y.count == 1 {
+                    } else if y.count == 1 && x.count == n {
                         let y0 = y[0]
-                        for i in 0..<n { (out.baseAddress! + i).initialize(to: f(x[x.count == 1 ? 0 : i], y0)) }
+                        for i in 0..<n { (out.baseAddress! + i).initialize(to: f(x[i], y0)) }
+                    } else if y.count == 1 && x.count == 1 {
+                        for i in 0..<n { (out.baseAddress! + i).initialize(to: f(x[0], y[0])) }
                     } else if x.count == 1 {
                         let x0 = x[0]
                         for i in 0..<n { (out.baseAddress! + i).initialize(to: f(x0, y[i])) }
