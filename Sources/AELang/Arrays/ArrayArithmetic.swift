@@ -80,7 +80,19 @@ extension Runtime {
                               hint: "@ is the matrix product; to scale, write a * b")
         }
         guard let product = MatrixProduct(x, y) else { throw mismatch(.matrixProduct, x, y) }
+        try checkResultSize(product.rows, product.columns)
         return product.value(try product.elements(check: context.checkInterrupt))
+    }
+}
+
+extension Runtime {
+    /// A product can be far larger than its operands (a column times a row is an n×d table): it is
+    /// refused before any memory is taken when it would pass the size limit.
+    fileprivate func checkResultSize(_ rows: Int, _ columns: Int) throws {
+        let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard overflow || count > options.maxElements else { return }
+        throw LimitExceeded("size limit exceeded: \(overflow ? "more than \(Int.max)" : String(count)) elements (limit \(options.maxElements))",
+                            hint: "a @ b has a's rows × b's columns numbers")
     }
 }
 
