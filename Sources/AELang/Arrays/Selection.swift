@@ -104,6 +104,8 @@ enum Selection {
             switch value {
             case .nil: return nil
             case .number(let x) where x == x.rounded() && abs(x) < 1e15: return Int(x)
+            // Past any length either way (xs[:1e300], xs[-inf:]): clamped like any bound beyond the ends.
+            case .number(let x) where x.isInfinite || (x == x.rounded() && abs(x) >= 1e15): return x > 0 ? 1 << 60 : -(1 << 60)
             case .number(let x): throw NativeError("a slice's \(name) must be a whole number, got \(formatNumber(x))")
             default: throw NativeError("a slice's \(name) must be a number, not \(value.typeName)")
             }
