@@ -16,7 +16,8 @@ if [[ -z "${AE:-}" ]]; then
 fi
 if ! command -v lua5.4 >/dev/null; then
     echo "installing lua5.4 (Debian package) ..." >&2
-    if [[ $(id -u) -eq 0 ]]; then apt-get install -y lua5.4 >/dev/null; else sudo apt-get install -y lua5.4 >/dev/null; fi
+    if [[ $(id -u) -eq 0 ]]; then sudo=""; else sudo=sudo; fi
+    $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq lua5.4 >/dev/null
 fi
 
 # best_time CMD...: the fastest of $RUNS runs, in seconds.

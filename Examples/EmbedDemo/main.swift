@@ -45,7 +45,7 @@ let value = try engine.run("""
     import "shop"
     print("before: {total(prices)}")
     out = []
-    for p in prices { out = out + [discount(p, rate: 0.5)] }
+    for p in prices { out = out ++ [discount(p, rate: 0.5)] }
     out
     """, file: "shop.ae")
 expect([Double](value) == [60, 40, 22.75], "script result \(engine.describe(value))")

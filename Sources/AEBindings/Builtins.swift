@@ -7,6 +7,7 @@ public enum Builtins {
     /// The functions to register with an engine, each with its `topic` for `help()`.
     public static var all: [Function] {
         let areas: [(topic: String, functions: [Function])] = [
+            ("arrays", ArrayConstructors.functions),
             ("files", FileBuiltins.functions),
             ("data", DataBuiltins.functions),
             ("models", ModelBuiltins.functions),

@@ -3,11 +3,19 @@ import AENumerics
 
 /// A ``Dataset`` as scripts see it: `data.n`, `data.dim`, `data.mean`, `data.cov`, `data[i]` (row i as a
 /// list; negative indices count from the end), `len(data)`.
-final class DatasetValue: HostObject {
+final class DatasetValue: NumericMatrix {
     static let typeName = "Dataset"
     let data: Dataset
 
     init(_ data: Dataset) { self.data = data }
+
+    var rows: Int { data.n }
+    var columns: Int { data.dim }
+    var elements: [Double] { data.values }
+
+    func make(rows: Int, columns: Int, elements: [Double]) -> Value {
+        .dataset(Dataset(rows: rows, dim: columns, values: elements))
+    }
 
     var summary: String { "Dataset(\(data.n) × \(data.dim))" }
     var count: Int? { data.n }

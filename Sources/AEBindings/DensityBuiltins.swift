@@ -61,9 +61,10 @@ enum DensityBuiltins {
         if let bad = sd.first(where: { !($0 > 0 && $0.isFinite) }) {
             throw NativeError("normal(): sd must be > 0, got \(formatNumber(bad))", argument: "sd")
         }
-        // Σ = diag(sd²) and Σ⁻¹ must be finite.
-        if let bad = sd.first(where: { !(1e-154...1e154).contains($0) }) {
-            throw NativeError("normal(): sd must be between 1e-154 and 1e154, got \(formatNumber(bad))", argument: "sd")
+        // The variance sd² and its inverse must be finite too (a Cholesky factor of inf or of 0 is none).
+        if let bad = sd.first(where: { !($0 * $0).isFinite || !(1 / ($0 * $0)).isFinite }) {
+            throw NativeError("normal(): sd must be between 1e-154 and 1e154, got \(formatNumber(bad))", argument: "sd",
+                              hint: "its square, the variance, must be a finite number > 0")
         }
         return .object(DensityValue(Normal(mean: mean, sd: sd), label: "normal"))
     }

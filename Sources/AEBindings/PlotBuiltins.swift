@@ -67,9 +67,8 @@ enum PlotBuiltins {
         labels and colors give one legend text and one colour name per line.
         \(PlotOptions.commonDoc)
 
-            xs = []; sq = []; cu = []
-            for i in range(-15, 16) { x = i / 10; xs = xs + [x]; sq = sq + [x ^ 2]; cu = cu + [x ^ 3] }
-            lines(xs, [sq, cu], labels: ["square", "cube"], title: "Powers")
+            xs = [i / 10 for i in range(-15, 16)]
+            lines(xs, [xs ^ 2, xs ^ 3], labels: ["square", "cube"], title: "Powers")
             r = rcae1d(energy1d(), 0.31); d = dae1d(energy1d(), 0.31)     # Figure 4, one panel
             lines(r.grid, [r.true_score, r.score, d.score], labels: ["true score", "RCAE", "DAE"],
                   colors: ["green", "orange", "purple"], title: "σ = 0.31")

@@ -13,6 +13,10 @@ indirect enum Node {
     case binary(BinaryOperator, Node, Node, SourceLocation)
     case call(Node, [Argument], SourceLocation)
     case index(Node, Node, SourceLocation)
+    /// `x[a:b]`, `x[i, j]`, `x[:, 0]`: anything inside brackets but one plain index.
+    case subscripts(Node, [SubscriptNode], SourceLocation)
+    /// `[f(x) for x in xs if c]`, `{k: v for k in ks}`.
+    case comprehension(ComprehensionNode)
     case attribute(Node, String, SourceLocation)
     case function(FunctionNode)
     case ifElse(Node, [Node], [Node]?, SourceLocation)
@@ -37,12 +41,13 @@ indirect enum Node {
         switch self {
         case .number(_, let l), .string(_, let l), .bool(_, let l), .nil(let l), .list(_, let l),
              .record(_, let l), .unary(_, _, let l), .binary(_, _, _, let l), .call(_, _, let l),
-             .index(_, _, let l), .attribute(_, _, let l), .ifElse(_, _, _, let l), .assign(_, _, let l),
+             .index(_, _, let l), .subscripts(_, _, let l), .attribute(_, _, let l), .ifElse(_, _, _, let l), .assign(_, _, let l),
              .forIn(_, _, _, let l), .whileLoop(_, _, let l), .breakLoop(let l), .continueLoop(let l),
              .returnValue(_, let l):
             return l
         case .name(let ref): return ref.location
         case .function(let f): return f.location
+        case .comprehension(let c): return c.location
         case .functionDeclaration(_, let f): return f.location
         case .importModule(let m): return m.location
         }
@@ -64,8 +69,47 @@ enum UnaryOperator { case negate, not }
 
 enum BinaryOperator: String {
     case add = "+", subtract = "-", multiply = "*", divide = "/", modulo = "%", power = "^"
+    case concatenate = "++", matrixProduct = "@", contains = "in"
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case and, or
+}
+
+/// One entry inside brackets: an index, or a slice `start:stop:step` with each part optional.
+enum SubscriptNode {
+    case index(Node)
+    case slice(start: Node?, stop: Node?, step: Node?)
+
+    var nodes: [Node] {
+        switch self {
+        case .index(let n): return [n]
+        case .slice(let a, let b, let c): return [a, b, c].compactMap { $0 }
+        }
+    }
+}
+
+/// A list or record comprehension. It runs in a scope of its own, as a function without parameters
+/// would (`function` holds its slots and captures): its loop variables never change the enclosing
+/// function's variables or the globals of the same name.
+final class ComprehensionNode {
+    enum Clause {
+        case forIn(NameRef, Node, SourceLocation)
+        case condition(Node)
+    }
+    /// The element of a list comprehension; the value of a record comprehension.
+    let element: Node
+    /// The field name of a record comprehension (an expression giving a string), nil for a list.
+    let key: Node?
+    let clauses: [Clause]
+    let location: SourceLocation
+    let function: FunctionNode
+
+    init(element: Node, key: Node?, clauses: [Clause], location: SourceLocation) {
+        self.element = element
+        self.key = key
+        self.clauses = clauses
+        self.location = location
+        self.function = FunctionNode(name: "<comprehension>", parameters: [], body: [], location: location)
+    }
 }
 
 /// One argument of a call: `value` or `label: value`.

@@ -101,7 +101,7 @@ public struct Arguments {
     }
 
     public func list(_ name: String) throws -> [Value] {
-        guard case .list(let items) = self[name] else { throw mismatch(name, expected: "a list") }
+        guard let items = self[name].listItems else { throw mismatch(name, expected: "a list") }
         return items
     }
 
@@ -109,6 +109,7 @@ public struct Arguments {
     public func numbers(_ name: String) throws -> [Double] {
         switch self[name] {
         case .number(let x): return [x]
+        case .numbers(let xs): return xs
         case .list(let items):
             return try items.map { item in
                 guard case .number(let x) = item else {

@@ -66,11 +66,13 @@ extension Runtime {
     func runNative(_ function: Function, _ body: Function.NativeBody, _ arguments: [Value], labels: [String?],
                    locations: [SourceLocation], _ file: SourceFile, _ location: SourceLocation) throws -> Value {
         try tick(file, location)
-        let saved = nativeCallSite
+        let saved = (nativeCallSite, nativeFunction)
         nativeCallSite = (file, location)
-        defer { nativeCallSite = saved }
+        nativeFunction = function
+        defer { (nativeCallSite, nativeFunction) = saved }
+        let values = function.acceptsPackedLists ? arguments : arguments.map(\.unpacked)
         do {
-            return try body(Arguments(function: function, values: arguments, context: context))
+            return try body(Arguments(function: function, values: values, context: context))
         } catch let error as NativeError {
             var at = location
             if let name = error.argument {
@@ -92,8 +94,27 @@ extension Runtime {
     /// For builtins calling back into ae (`context.call`): positional arguments only.
     func callFromNative(_ function: Function, _ values: [Value]) throws -> Value {
         let (file, location) = nativeCallSite ?? (SourceFile(name: "<host>", text: ""), SourceLocation.none)
-        return try call(function, values, labels: Array(repeating: nil, count: values.count),
-                        locations: Array(repeating: location, count: values.count), file, location)
+        let caller = nativeFunction
+        let result: Value
+        // An ae function given exactly its parameters (`map(xs, fn(x) ...)` once per element): the
+        // values go straight into a pooled frame's slots, as the compiler's fast call paths do.
+        if function.arity == values.count {
+            result = try withExtendedLifetime(function) { try function.proto.unsafelyUnwrapped._withUnsafeGuaranteedRef { proto in
+                let callee = proto.makeFrame(function)
+                let slots = callee.slots
+                for (i, value) in values.enumerated() { (slots + i).initialize(to: value) }
+                if proto.slotCount > values.count {
+                    (slots + values.count).initialize(repeating: unset, count: proto.slotCount - values.count)
+                }
+                let result = try enter(proto, callee, file, location)
+                proto.recycle(consume callee)
+                return result
+            } }
+        } else {
+            result = try call(function, values, labels: Array(repeating: nil, count: values.count),
+                              locations: Array(repeating: location, count: values.count), file, location)
+        }
+        return caller?.acceptsPackedLists ?? false ? result : result.unpacked
     }
 
     /// One value (or nil: use the default) per parameter.

@@ -113,12 +113,7 @@ extension Compiler {
     /// `nameHint` names an anonymous function after the variable it is assigned to (`g = fn(x) ...`
     /// prints as `<fn g>` and shows as `g` in tracebacks).
     func compileFunction(_ function: FunctionNode, nameHint: String? = nil) -> Code {
-        var cells: [Int] = []
-        var cellCount = 0
-        for captured in function.captured {
-            cells.append(captured ? cellCount : -1)
-            if captured { cellCount += 1 }
-        }
+        let (cells, _) = cellLayout(function)
         let inner = Compiler(runtime: runtime, file: file, cellIndex: cells)
         let proto = FunctionProto(name: function.name ?? nameHint ?? "<fn>", file: file, location: function.location,
                                   parameterNames: function.parameters.map(\.name),
@@ -128,7 +123,26 @@ extension Compiler {
                                   body: inner.compileBlock(function.body))
         let parameters = function.parameters.map { Parameter($0.name, default: $0.defaultValue == nil ? nil : .nil) }
         let doc = function.doc ?? ""
-        let captures = function.captures
+        let upvalues = upvalueMaker(function.captures)
+        return { frame in
+            .function(Function(closure: Closure(proto: proto, upvalues: upvalues(frame)), parameters: parameters,
+                               doc: doc))
+        }
+    }
+
+    /// Per slot of `function`, the index of its cell or -1, and the number of cells.
+    func cellLayout(_ function: FunctionNode) -> (cells: [Int], count: Int) {
+        var cells: [Int] = []
+        var count = 0
+        for captured in function.captured {
+            cells.append(captured ? count : -1)
+            if captured { count += 1 }
+        }
+        return (cells, count)
+    }
+
+    /// The cells a closure (or a comprehension's scope) made in the current frame captures.
+    func upvalueMaker(_ captures: [Capture]) -> (Activation) -> ContiguousArray<Cell> {
         let outerCells = cellIndex
         let capturedCells = runtime.capturedCells
         return { frame in
@@ -143,8 +157,7 @@ extension Compiler {
                 case .upvalue(let index): upvalues.append(frame.upvalues[index])
                 }
             }
-            return .function(Function(closure: Closure(proto: proto, upvalues: upvalues), parameters: parameters,
-                                      doc: doc))
+            return upvalues
         }
     }
 }

@@ -40,6 +40,12 @@ extension Compiler {
         case .divide: return arithmetic(DivideOperation.self, op, left, right, location)
         case .modulo: return arithmetic(ModuloOperation.self, op, left, right, location)
         case .power: return arithmetic(PowerOperation.self, op, left, right, location)
+        case .concatenate, .matrixProduct, .contains:
+            let a = compile(left), b = compile(right)
+            return { frame in
+                let x = try a(frame)
+                return try runtime.binary(op, x, try b(frame), file, location)
+            }
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             let condition = compileCondition(.binary(op, left, right, location))
             _ = runtime

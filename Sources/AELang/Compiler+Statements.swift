@@ -24,34 +24,7 @@ extension Compiler {
         }
 
         func loop(_ frame: Activation, over value: Value) throws {
-            switch value {
-            case .list(let items):
-                for item in items { if try !iterate(frame, item) { return } }
-            case .string(let s):
-                for c in s { if try !iterate(frame, .string(String(c))) { return } }
-            case .record(let record):
-                for key in record.keys { if try !iterate(frame, .string(key)) { return } }
-            case .object(let object):
-                if let count = object.count {
-                    for i in 0..<count {
-                        let element: Value
-                        do {
-                            guard let e = try object.element(.number(Double(i))) else { break }
-                            element = e
-                        } catch let error as NativeError {
-                            throw ScriptError(kind: .runtime, message: error.message, file: file,
-                                              location: sequence.location, hint: error.hint)
-                        }
-                        if try !iterate(frame, element) { return }
-                    }
-                    return
-                }
-                fallthrough
-            default:
-                throw ScriptError(kind: .runtime, message: "cannot loop over \(value.typeName.withArticle)", file: file,
-                                  location: sequence.location,
-                                  hint: "a for loop takes a list, a string, a record or range(n)")
-            }
+            try runtime.forEachElement(of: value, file, sequence.location) { try iterate(frame, $0) }
         }
 
         // `for i in range(...)` counts without building the list, unless `range` was rebound.
@@ -90,8 +63,11 @@ extension Compiler {
         let runtime = self.runtime, file = self.file
         switch target {
         case .name(let ref):
-            // `xs = xs + [x]` and `s = s + "x"` append in place instead of copying.
-            if case .binary(.add, .name(let source), let addend, let opLocation) = value, sameVariable(ref, source) {
+            // `xs = xs ++ [x]`, `s = s + "x"` and `n = n + 1` change the variable in place instead of
+            // copying it.
+            if case .binary(let op, .name(let source), let addend, let opLocation) = value, op == .add || op == .concatenate,
+               sameVariable(ref, source) {
+                let joins = op == .concatenate
                 let addendCode = compile(addend)
                 let take = self.take(ref)
                 let store = self.store(ref)
@@ -100,11 +76,11 @@ extension Compiler {
                 let add: (Activation, Value) throws -> Value = { frame, extra in
                     if case .number(let y) = extra {
                         let current = try loadCode(frame)
-                        if case .number(let x) = current {
+                        if !joins, case .number(let x) = current {
                             store(frame, .number(x + y))
                             return .nil
                         }
-                        store(frame, try runtime.binary(.add, current, extra, file, opLocation))
+                        store(frame, try runtime.binary(op, current, extra, file, opLocation))
                         return .nil
                     }
                     var current = take(frame)
@@ -112,14 +88,14 @@ extension Compiler {
                         store(frame, current)
                         _ = try loadCode(frame)
                     }
-                    if case .list(let more) = extra, case .list(var items) = current {
-                        current = .nil
-                        if items.count + more.count > runtime.options.maxElements {
-                            store(frame, .list(items))
-                            try runtime.checkSize(items.count + more.count, file, opLocation)
+                    if joins, current.isList, extra.isList {
+                        let total = (current.listCount ?? 0) + (extra.listCount ?? 0)
+                        if total > runtime.options.maxElements {
+                            store(frame, current)
+                            try runtime.checkSize(total, file, opLocation)
                         }
-                        items.append(contentsOf: more)
-                        store(frame, .list(items))
+                        current.appendList(extra)
+                        store(frame, current)
                     } else if case .string(let more) = extra, case .string(var text) = current {
                         current = .nil
                         if text.utf8.count + more.utf8.count > runtime.options.maxElements {
@@ -128,34 +104,32 @@ extension Compiler {
                         }
                         text += more
                         store(frame, .string(text))
-                    } else if case .number(let y) = extra, case .number(let x) = current {
-                        store(frame, .number(x + y))
                     } else {
                         store(frame, current)
-                        store(frame, try runtime.binary(.add, current, extra, file, opLocation))
+                        store(frame, try runtime.binary(op, current, extra, file, opLocation))
                     }
                     return .nil
                 }
-                // `xs = xs + [x]`: appends x itself, without making the one-element list.
-                if case .list(let elements, let listLocation) = addend, elements.count == 1 {
+                // `xs = xs ++ [x]`: appends x itself, without making the one-element list.
+                if joins, case .list(let elements, let listLocation) = addend, elements.count == 1 {
                     let elementCode = compile(elements[0])
                     return { frame in
                         try runtime.checkSize(1, file, listLocation)
                         let element = try elementCode(frame)
                         var current = take(frame)
-                        guard case .list(var items) = current, items.count < runtime.options.maxElements else {
+                        guard let count = current.listCount, count < runtime.options.maxElements else {
                             store(frame, current)
                             return try add(frame, .list([element]))
                         }
-                        current = .nil
-                        items.append(element)
-                        store(frame, .list(items))
+                        current.appendElement(element)
+                        store(frame, current)
                         return .nil
                     }
                 }
                 // A number added to a plain local or a global (the counter of a while loop): read and
                 // written in place, by a closure that captures little (its context is copied on each call).
                 let directNumber: Double? = { if case .number(let y, _) = addend { return y } else { return nil } }()
+                if joins { return { frame in try add(frame, try addendCode(frame)) } }
                 if let slot = plainSlot(.name(ref)) {
                     return { frame in
                         let extra = if let directNumber { Value.number(directNumber) } else { try addendCode(frame) }
@@ -179,6 +153,7 @@ extension Compiler {
                 }
                 return { frame in try add(frame, try addendCode(frame)) }
             }
+            if let inPlace = compileAppendInPlace(ref, value) { return inPlace }
             let code: Code
             if case .function(let function) = value {
                 code = compileFunction(function, nameHint: ref.name)
@@ -203,12 +178,15 @@ extension Compiler {
                 store(frame, try code(frame))
                 return .nil
             }
-        case .index, .attribute:
+        case .index, .subscripts, .attribute:
             var steps: [PathStep] = []
             var node = target
             while true {
                 if case .index(let base, let index, let l) = node {
                     steps.insert(.index(compile(index), l), at: 0)
+                    node = base
+                } else if case .subscripts(let base, let subscripts, let l) = node {
+                    steps.insert(.subscripts(compileSubscripts(subscripts), l), at: 0)
                     node = base
                 } else if case .attribute(let base, let name, let l) = node {
                     steps.insert(.field(name, l), at: 0)
@@ -229,10 +207,14 @@ extension Compiler {
             let loadCode = load(root)
             return { frame in
                 let newValue = try code(frame)
-                var keys: [Value] = []
+                var keys: [PathKey] = []
                 keys.reserveCapacity(steps.count)
                 for step in steps {
-                    if case .index(let indexCode, _) = step { keys.append(try indexCode(frame)) } else { keys.append(.nil) }
+                    switch step {
+                    case .index(let indexCode, _): keys.append(.index(try indexCode(frame)))
+                    case .subscripts(let subscriptCode, _): keys.append(.subscripts(try subscriptCode(frame)))
+                    case .field: keys.append(.field)
+                    }
                 }
                 var current = take(frame)
                 if current.isUnassigned {
@@ -251,6 +233,44 @@ extension Compiler {
         }
     }
 
+    /// `xs = append(xs, x)`, while `append` is the builtin: appends to the variable's list in place
+    /// (amortised O(1)) instead of copying it into a new list; anything else takes the ordinary call.
+    private func compileAppendInPlace(_ ref: NameRef, _ value: Node) -> Code? {
+        guard case .call(.name(let callee), let arguments, let location) = value, callee.name == "append",
+              arguments.count == 2, arguments.allSatisfy({ $0.label == nil }),
+              case .name(let source) = arguments[0].value, sameVariable(ref, source) else { return nil }
+        let runtime = self.runtime, file = self.file
+        let calleeCode = load(callee), elementCode = compile(arguments[1].value)
+        let general = compile(value)
+        let take = self.take(ref), store = self.store(ref), loadCode = load(ref)
+        return { frame in
+            guard case .function(let function) = try calleeCode(frame), function === runtime.appendFunction else {
+                store(frame, try general(frame))
+                return .nil
+            }
+            _ = try loadCode(frame)     // the unassigned variable's error, before the element runs
+            let element = try elementCode(frame)
+            var current = take(frame)
+            guard let count = current.listCount, count < runtime.options.maxElements else {
+                // Not a list, or full: the builtin itself says what is wrong.
+                store(frame, current)
+                store(frame, try runtime.call(function, [current, element], labels: [nil, nil],
+                                              locations: arguments.map(\.location), file, location))
+                return .nil
+            }
+            do {
+                try runtime.checkNesting(element, under: 1, file, arguments[1].location)
+            } catch {
+                store(frame, current)
+                throw error
+            }
+            try runtime.tick(file, location)
+            current.appendElement(element)
+            store(frame, current)
+            return .nil
+        }
+    }
+
     private func sameVariable(_ a: NameRef, _ b: NameRef) -> Bool {
         switch (a.binding, b.binding) {
         case let (.local(x), .local(y)), let (.upvalue(x), .upvalue(y)), let (.global(x), .global(y)): return x == y
@@ -259,30 +279,108 @@ extension Compiler {
     }
 }
 
-/// One step from a variable to the element being assigned: `[index]` or `.field`.
+/// One step from a variable to the element being assigned: `[index]`, `[a:b]` or `[i, j]`, `.field`.
 enum PathStep {
     case index(Code, SourceLocation)
+    case subscripts((Activation) throws -> [SubscriptValue], SourceLocation)
     case field(String, SourceLocation)
 }
 
+/// A path step's evaluated index.
+enum PathKey {
+    case index(Value)
+    case subscripts([SubscriptValue])
+    case field
+}
+
 extension Runtime {
+    /// Calls `body` with each element of what a `for` loop (or a comprehension) walks: a list's
+    /// elements, a string's characters, a record's field names, a Dataset's rows; stops when `body`
+    /// returns false.
+    @inline(__always)
+    func forEachElement(of value: Value, _ file: SourceFile, _ location: SourceLocation,
+                        _ body: (Value) throws -> Bool) throws {
+        switch value {
+        case .list(let items):
+            for item in items { if try !body(item) { return } }
+        case .numbers(let xs):
+            for x in xs { if try !body(.number(x)) { return } }
+        case .string(let s):
+            for c in s { if try !body(.string(String(c))) { return } }
+        case .record(let record):
+            for key in record.keys { if try !body(.string(key)) { return } }
+        case .object(let object):
+            if let count = object.count {
+                for i in 0..<count {
+                    let element: Value
+                    do {
+                        guard let e = try object.element(.number(Double(i))) else { break }
+                        element = e
+                    } catch let error as NativeError {
+                        throw ScriptError(kind: .runtime, message: error.message, file: file,
+                                          location: location, hint: error.hint)
+                    }
+                    if try !body(element) { return }
+                }
+                return
+            }
+            fallthrough
+        default:
+            throw ScriptError(kind: .runtime, message: "cannot loop over \(value.typeName.withArticle)", file: file,
+                              location: location, hint: "a for loop takes a list, a string, a record or range(n)")
+        }
+    }
+
     /// Sets the element at `steps[i...]` inside `target` to `value`, in place.
-    func assign(_ target: inout Value, _ steps: [PathStep], _ keys: [Value], _ i: Int, _ value: Value,
+    func assign(_ target: inout Value, _ steps: [PathStep], _ keys: [PathKey], _ i: Int, _ value: Value,
                 _ file: SourceFile) throws {
         let last = i == steps.count - 1
         switch steps[i] {
+        case .subscripts(_, let location):
+            guard case .subscripts(let subscripts) = keys[i] else { return }
+            guard last else {
+                throw typeError("cannot assign through a slice or a pair of indices", file, location,
+                                hint: "assign to the selection itself, e.g. d[0:10, 1] = 0")
+            }
+            try assignSelected(&target, subscripts, value, file, location)
         case .index(_, let location):
+            guard case .index(let key) = keys[i] else { return }
+            if key.isList, target.isList {
+                // A list of indices or a mask: several elements at once.
+                guard last else {
+                    throw typeError("cannot assign through a list of indices", file, location,
+                                    hint: "assign to the selection itself, e.g. xs[[0, 2]] = 0")
+                }
+                return try assignSelected(&target, [.index(key)], value, file, location)
+            }
             switch target {
+            case .object(let object as any NumericMatrix):
+                guard last else {
+                    throw typeError("cannot assign through a row of a \(type(of: object).typeName)", file, location,
+                                    hint: "write d[i, j] = value")
+                }
+                try assignSelected(&target, [.index(key)], value, file, location)
+            case .numbers(var xs):
+                let p = try position(key, count: xs.count, of: "list", file, location)
+                if last, case .number(let x) = value {
+                    target = .nil
+                    xs[p] = x
+                    target = .numbers(xs)
+                } else {
+                    target = .list(xs.map(Value.number))
+                    xs = []
+                    try assign(&target, steps, keys, i, value, file)
+                }
             case .list(var items):
-                let p = try position(keys[i], count: items.count, of: "list", file, location)
+                let p = try position(key, count: items.count, of: "list", file, location)
                 target = .nil
                 defer { target = .list(items) }
                 if last { items[p] = value } else { try assign(&items[p], steps, keys, i + 1, value, file) }
             case .record:
-                guard case .string(let key) = keys[i] else {
-                    throw typeError("a record's index must be a string, not \(keys[i].typeName)", file, location)
+                guard case .string(let name) = key else {
+                    throw typeError("a record's index must be a string, not \(key.typeName)", file, location)
                 }
-                try assignField(&target, key, steps, keys, i, value, file, location)
+                try assignField(&target, name, steps, keys, i, value, file, location)
             case .string:
                 throw typeError("strings cannot be changed in place", file, location,
                                 hint: "build a new string, e.g. with + or \"{...}\"")
@@ -294,7 +392,7 @@ extension Runtime {
         }
     }
 
-    private func assignField(_ target: inout Value, _ name: String, _ steps: [PathStep], _ keys: [Value], _ i: Int,
+    private func assignField(_ target: inout Value, _ name: String, _ steps: [PathStep], _ keys: [PathKey], _ i: Int,
                              _ value: Value, _ file: SourceFile, _ location: SourceLocation) throws {
         let last = i == steps.count - 1
         switch target {
@@ -312,11 +410,11 @@ extension Runtime {
         case .object(let object):
             do {
                 if last {
-                    try object.setAttribute(name, to: value)
+                    try object.setAttribute(name, to: value.unpacked)
                 } else {
                     var inner = try attribute(target, name, file, location)
                     try assign(&inner, steps, keys, i + 1, value, file)
-                    try object.setAttribute(name, to: inner)
+                    try object.setAttribute(name, to: inner.unpacked)
                 }
             } catch let error as NativeError {
                 throw typeError(error.message, file, location, hint: error.hint)

@@ -69,7 +69,7 @@ struct Compiler {
                     try runtime.checkNesting(value, under: 1, file, location)
                     values.append(value)
                 }
-                return .list(values)
+                return .packing(values)
             }
         case .record(let fields, let location):
             let keys = fields.map(\.key)
@@ -103,13 +103,27 @@ struct Compiler {
             return { frame in
                 let b = try baseCode(frame)
                 let i = try indexCode(frame)
-                if case .list(let items) = b, case .number(let x) = i {
-                    let n = Int(exactly: x) ?? Int.min
-                    if n >= 0 && n < items.count { return items[n] }
-                    if n < 0 && n >= -items.count { return items[items.count + n] }
+                if case .number(let x) = i {
+                    if case .numbers(let xs) = b {
+                        let n = Int(exactly: x) ?? Int.min
+                        if n >= 0 && n < xs.count { return .number(xs[n]) }
+                        if n < 0 && n >= -xs.count { return .number(xs[xs.count + n]) }
+                    } else if case .list(let items) = b {
+                        let n = Int(exactly: x) ?? Int.min
+                        if n >= 0 && n < items.count { return items[n] }
+                        if n < 0 && n >= -items.count { return items[items.count + n] }
+                    }
                 }
                 return try runtime.index(b, i, file, location)
             }
+        case .subscripts(let base, let subscripts, let location):
+            let baseCode = compile(base), subscriptCode = compileSubscripts(subscripts)
+            return { frame in
+                let b = try baseCode(frame)
+                return try runtime.select(b, try subscriptCode(frame), file, location)
+            }
+        case .comprehension(let comprehension):
+            return compileComprehension(comprehension)
         case .attribute(let base, let name, let location):
             let baseCode = compile(base)
             return { frame in try runtime.attribute(try baseCode(frame), name, file, location) }
@@ -203,6 +217,26 @@ struct Compiler {
             }
             try runtime.checkSize(text.utf8.count, file, location)
             return .string(text)
+        }
+    }
+
+    /// The entries inside brackets, evaluated left to right.
+    func compileSubscripts(_ subscripts: [SubscriptNode]) -> (Activation) throws -> [SubscriptValue] {
+        enum Compiled { case index(Code), slice(Code?, Code?, Code?) }
+        let parts: [Compiled] = subscripts.map {
+            switch $0 {
+            case .index(let n): return .index(compile(n))
+            case .slice(let a, let b, let c): return .slice(a.map(compile), b.map(compile), c.map(compile))
+            }
+        }
+        return { frame in
+            try parts.map {
+                switch $0 {
+                case .index(let code): return .index(try code(frame))
+                case .slice(let a, let b, let c):
+                    return .slice(start: try a?(frame) ?? .nil, stop: try b?(frame) ?? .nil, step: try c?(frame) ?? .nil)
+                }
+            }
         }
     }
 

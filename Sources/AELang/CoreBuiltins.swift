@@ -26,6 +26,7 @@ extension Engine {
                      """) { args in
                 switch args["x"] {
                 case .list(let items): return .number(Double(items.count))
+                case .numbers(let xs): return .number(Double(xs.count))
                 case .string(let s): return .number(Double(s.count))
                 case .record(let r): return .number(Double(r.count))
                 case .object(let o):
@@ -48,7 +49,7 @@ extension Engine {
                 guard count <= Double(options.maxElements) else {
                     throw NativeError("range(): \(formatNumber(count)) elements exceed the size limit (\(options.maxElements))")
                 }
-                return .list((0..<Int(count)).map { .number(start + Double($0) * step) })
+                return count == 0 ? .list([]) : .numbers((0..<Int(count)).map { start + Double($0) * step })
             },
             Function(name: "type", parameters: [Parameter("x")],
                      doc: """
@@ -150,9 +151,31 @@ extension Engine {
             },
         ]
         for function in language { function.topic = "language" }
+        // These read any value through `describe`, `typeName` or a length, which know packed lists
+        // (`time` drops its function's result).
+        for function in language where ["print", "len", "type", "str", "time"].contains(function.name) {
+            function.acceptsPackedLists = true
+        }
         let math = MathBuiltins.functions
         for function in math { function.topic = "math" }
-        return language + math
+        let arrays = ArrayBuiltins.functions
+        // Math and array builtins read their arrays through NumericArray, which takes either form.
+        for function in math + arrays { function.acceptsPackedLists = true }
+        // Each group of the core library files its functions under its own topic.
+        let library: [(topic: String, functions: [Function])] = [
+            ("lists", ListBuiltins.functions),
+            ("strings", StringBuiltins.functions),
+            ("records", RecordBuiltins.functions),
+            ("arrays", arrays),
+        ]
+        for (topic, functions) in library {
+            // They read lists of either form, and return lists of numbers packed.
+            for function in functions {
+                function.topic = topic
+                function.acceptsPackedLists = true
+            }
+        }
+        return language + math + library.flatMap(\.functions)
     }
 
     /// The text of `help()`: the functions in scope grouped by `Function.topic` (builtins of the
@@ -190,5 +213,5 @@ extension Engine {
     }
 
     /// The order `help()` lists the builtins' topics in.
-    static let topicOrder = ["language", "math", "files", "data", "models", "densities", "sampling", "plots"]
+    static let topicOrder = ["language", "lists", "strings", "records", "math", "arrays", "files", "data", "models", "densities", "sampling", "plots"]
 }

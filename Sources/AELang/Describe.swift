@@ -23,6 +23,13 @@ private func describe(_ value: Value, quoted: Bool, into text: inout String, dep
             describe(item, quoted: true, into: &text, depth: depth + 1)
         }
         text += "]"
+    case .numbers(let xs):
+        text += "["
+        for (i, x) in xs.enumerated() {
+            if i > 0 { text += ", " }
+            text += formatNumber(x)
+        }
+        text += "]"
     case .record(let record):
         if depth > 100 { text += "{...}"; return }
         text += "{"

@@ -46,6 +46,7 @@ public final class Engine {
         let core = coreBuiltins()
         register(core)
         runtime.rangeFunction = core.first { $0.name == "range" }
+        runtime.appendFunction = core.first { $0.name == "append" }
         setGlobal("args", .list([]))
         setGlobal("ans", .nil)
         // An ordinary global: a script may rebind it (`pi = 3`) without affecting other engines.
@@ -73,6 +74,7 @@ public final class Engine {
         setGlobal(function.name, .function(function))
         // `for i in range(n)` counts without a list only with the core range; a replacement is called.
         if function.name == "range" { runtime.rangeFunction = nil }
+        if function.name == "append" { runtime.appendFunction = nil }
     }
 
     public func register(_ functions: [Function]) {

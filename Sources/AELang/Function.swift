@@ -21,6 +21,10 @@ public final class Function {
     /// The area `help()` lists the function under, e.g. "language", "math", "data", "plots"; nil
     /// for functions written in ae and for builtins the host did not file (listed as "other").
     public var topic: String?
+    /// True for a builtin that handles packed lists (``Value/numbers(_:)``) wherever it accepts a
+    /// list: its arguments, and the results of the ae functions it calls, reach it as they are.
+    /// Otherwise (the default) every packed list in them, at any depth, arrives as a `.list`.
+    public var acceptsPackedLists = false
     let implementation: Implementation
     /// The same closure as `implementation` holds, for the call fast path (a plain optional reference
     /// is cheaper to test than the enum).

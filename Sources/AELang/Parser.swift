@@ -207,10 +207,10 @@ struct Parser {
             let assignToken = advance()
             skipNewlines()
             switch expression {
-            case .name, .index, .attribute: break
+            case .name, .index, .subscripts, .attribute: break
             default:
                 throw fail("cannot assign to this expression", at: expression.location,
-                           hint: "the left of '=' must be a name, an element xs[i] or a field r.name")
+                           hint: "the left of '=' must be a name, an element xs[i], a slice xs[a:b] or a field r.name")
             }
             let value = try parseExpression()
             return .assign(expression, value, assignToken.location)
@@ -320,32 +320,53 @@ struct Parser {
         .greater: .greater, .greaterEqual: .greaterEqual,
     ]
 
+    /// Comparisons, and membership: `x in xs`, `x not in xs`.
     private mutating func parseComparison() throws -> Node {
         var left = try parseAdditive()
-        while let op = Parser.comparisons[peek().kind] {
-            let token = advance()
-            skipNewlines()
-            left = .binary(op, left, try parseAdditive(), token.location)
+        while true {
+            if let op = Parser.comparisons[peek().kind] {
+                let token = advance()
+                skipNewlines()
+                left = .binary(op, left, try parseAdditive(), token.location)
+            } else if check(.kwIn) {
+                let token = advance()
+                skipNewlines()
+                left = .binary(.contains, left, try parseAdditive(), token.location)
+            } else if check(.kwNot), tokens[position + 1].kind == .kwIn {
+                let token = advance()
+                var location = advance().location
+                location.length += location.column - token.location.column
+                location.column = token.location.column
+                skipNewlines()
+                left = .unary(.not, .binary(.contains, left, try parseAdditive(), location), location)
+            } else {
+                return left
+            }
         }
-        return left
     }
 
     private mutating func parseAdditive() throws -> Node {
         var left = try parseMultiplicative()
-        while check(.plus) || check(.minus) {
+        while check(.plus) || check(.minus) || check(.plusPlus) {
             let token = advance()
             skipNewlines()
-            left = .binary(token.kind == .plus ? .add : .subtract, left, try parseMultiplicative(), token.location)
+            let op: BinaryOperator = token.kind == .plus ? .add : token.kind == .minus ? .subtract : .concatenate
+            left = .binary(op, left, try parseMultiplicative(), token.location)
         }
         return left
     }
 
     private mutating func parseMultiplicative() throws -> Node {
         var left = try parseUnary()
-        while check(.star) || check(.slash) || check(.percent) {
+        while check(.star) || check(.slash) || check(.percent) || check(.at) {
             let token = advance()
             skipNewlines()
-            let op: BinaryOperator = token.kind == .star ? .multiply : token.kind == .slash ? .divide : .modulo
+            let op: BinaryOperator = switch token.kind {
+            case .star: .multiply
+            case .slash: .divide
+            case .percent: .modulo
+            default: .matrixProduct
+            }
             left = .binary(op, left, try parseUnary(), token.location)
         }
         return left
@@ -417,11 +438,22 @@ struct Parser {
                 let open = advance()
                 try enter(open.location)
                 newlinesIgnored += 1
-                let index = try parseExpression()
-                try expect(.rightBracket, "expected ']' after the index")
+                var subscripts = [try parseSubscript()]
+                while match(.comma) {
+                    if subscripts.count == 2 {
+                        throw fail("at most two indices, a row's and a column's", at: peek().location,
+                                   hint: "d[i, j] is one number, d[:, j] a column")
+                    }
+                    subscripts.append(try parseSubscript())
+                }
+                try expect(.rightBracket, subscripts.count == 1 ? "expected ']' after the index" : "expected ']' after the indices")
                 newlinesIgnored -= 1
                 leave()
-                node = .index(node, index, open.location)
+                if subscripts.count == 1, case .index(let index) = subscripts[0] {
+                    node = .index(node, index, open.location)
+                } else {
+                    node = .subscripts(node, subscripts, open.location)
+                }
             } else if check(.dot) {
                 advance()
                 skipNewlines()
@@ -429,6 +461,35 @@ struct Parser {
                 node = .attribute(node, name.text, name.location)
             } else {
                 return node
+            }
+        }
+    }
+
+    /// One entry inside brackets: `i`, or a slice `start:stop:step` with any part left out.
+    private mutating func parseSubscript() throws -> SubscriptNode {
+        func partFollows() -> Bool { !check(.colon) && !check(.comma) && !check(.rightBracket) }
+        let start = check(.colon) ? nil : try parseExpression()
+        guard match(.colon) else { return .index(start!) }
+        let stop = partFollows() ? try parseExpression() : nil
+        guard match(.colon) else { return .slice(start: start, stop: stop, step: nil) }
+        let step = partFollows() ? try parseExpression() : nil
+        return .slice(start: start, stop: stop, step: step)
+    }
+
+    /// The `for x in xs if c ...` clauses of a comprehension, after its element.
+    private mutating func parseComprehensionClauses() throws -> [ComprehensionNode.Clause] {
+        var clauses: [ComprehensionNode.Clause] = []
+        while true {
+            if check(.kwFor) {
+                let token = advance()
+                let name = try expect(.name, "expected a variable name after 'for'")
+                try expect(.kwIn, "expected 'in' after the loop variable")
+                clauses.append(.forIn(NameRef(name.text, name.location), try parseExpression(), token.location))
+            } else if check(.kwIf) {
+                advance()
+                clauses.append(.condition(try parseExpression()))
+            } else {
+                return clauses
             }
         }
     }
@@ -485,6 +546,13 @@ struct Parser {
             var items: [Node] = []
             while !check(.rightBracket) {
                 items.append(try parseExpression())
+                if items.count == 1, check(.kwFor) {
+                    let clauses = try parseComprehensionClauses()
+                    try expect(.rightBracket, "expected ']' to close the comprehension")
+                    newlinesIgnored -= 1
+                    return .comprehension(ComprehensionNode(element: items[0], key: nil, clauses: clauses,
+                                                            location: token.location))
+                }
                 if !match(.comma) { break }
             }
             try expect(.rightBracket, "expected ']' to close the list")
@@ -503,6 +571,14 @@ struct Parser {
                     throw fail("field '\(key.text)' given twice", at: key.location)
                 }
                 fields.append((key.text, try parseExpression()))
+                if fields.count == 1, check(.kwFor) {
+                    let clauses = try parseComprehensionClauses()
+                    try expect(.rightBrace, "expected '}' to close the comprehension")
+                    newlinesIgnored -= 1
+                    return .comprehension(ComprehensionNode(element: fields[0].value,
+                                                            key: .name(NameRef(key.text, key.location)),
+                                                            clauses: clauses, location: token.location))
+                }
                 if !match(.comma) { break }
             }
             try expect(.rightBrace, "expected '}' to close the record")

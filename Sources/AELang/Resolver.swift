@@ -22,6 +22,8 @@ private final class Scope {
     var captureNames: [String] = []
     var captureIndex: [String: Int] = [:]
     var loopDepth = 0
+    /// A comprehension's scope: `return` there would leave the comprehension, not the function.
+    var isComprehension = false
 
     init(function: FunctionNode?, parent: Scope?) {
         self.function = function
@@ -104,7 +106,7 @@ struct Resolver {
     private func forEachChild(_ node: Node, _ visit: (Node) -> Void) {
         switch node {
         case .number, .bool, .nil, .name, .function, .breakLoop, .continueLoop, .importModule,
-             .functionDeclaration:
+             .functionDeclaration, .comprehension:
             break
         case .string(let pieces, _):
             for case .code(let n) in pieces { visit(n) }
@@ -114,6 +116,7 @@ struct Resolver {
         case .binary(_, let a, let b, _): visit(a); visit(b)
         case .call(let callee, let arguments, _): visit(callee); arguments.forEach { visit($0.value) }
         case .index(let a, let b, _): visit(a); visit(b)
+        case .subscripts(let a, let subscripts, _): visit(a); subscripts.flatMap(\.nodes).forEach(visit)
         case .attribute(let a, _, _): visit(a)
         case .ifElse(let c, let body, let elseBody, _):
             visit(c); body.forEach(visit); elseBody?.forEach(visit)
@@ -130,6 +133,8 @@ struct Resolver {
             resolveRead(ref, scope)
         case .function(let function):
             resolveFunction(function, scope)
+        case .comprehension(let comprehension):
+            resolveComprehension(comprehension, scope)
         case .assign(let target, let value, _):
             resolve(value, scope)
             if case .name(let ref) = target {
@@ -157,6 +162,7 @@ struct Resolver {
             if scope.loopDepth == 0 { error("'continue' outside a loop", location) }
         case .returnValue(let value, let location):
             if scope.function == nil { error("'return' outside a function", location) }
+            else if scope.isComprehension { error("'return' inside a comprehension", location) }
             if let value { resolve(value, scope) }
         case .importModule(let ref):
             do {
@@ -185,6 +191,40 @@ struct Resolver {
             if let value = parameter.defaultValue { resolve(value, scope) }
         }
         for node in function.body { resolve(node, scope) }
+        function.slotCount = scope.slotCount
+        function.captured = scope.captured
+        function.captures = scope.captures
+        function.captureNames = scope.captureNames
+    }
+
+    /// A comprehension's scope is a function's without parameters: its loop variables are its own
+    /// locals even where an enclosing function or a global has the same name.
+    private mutating func resolveComprehension(_ comprehension: ComprehensionNode, _ parent: Scope) {
+        let function = comprehension.function
+        let scope = Scope(function: function, parent: parent)
+        scope.isComprehension = true
+        var nodes = [comprehension.element] + (comprehension.key.map { [$0] } ?? [])
+        for clause in comprehension.clauses {
+            switch clause {
+            case .forIn(_, let sequence, _): nodes.append(sequence)
+            case .condition(let condition): nodes.append(condition)
+            }
+        }
+        // Names assigned inside (in an `if` block of the element) follow the rule of functions.
+        var assigned: [String] = []
+        for node in nodes { collectAssigned(node, into: &assigned) }
+        for name in assigned where !parent.functionHas(name) { _ = scope.declare(name) }
+        for clause in comprehension.clauses {
+            switch clause {
+            case .forIn(let ref, let sequence, _):
+                resolve(sequence, scope)
+                ref.binding = .local(scope.declare(ref.name))
+            case .condition(let condition):
+                resolve(condition, scope)
+            }
+        }
+        if let key = comprehension.key { resolve(key, scope) }
+        resolve(comprehension.element, scope)
         function.slotCount = scope.slotCount
         function.captured = scope.captured
         function.captures = scope.captures

@@ -309,8 +309,12 @@ final class Runtime {
     var deadline: Date?
     /// The `range` builtin, so that `for i in range(n)` can count without building a list.
     var rangeFunction: Function?
+    /// The `append` builtin, so that `xs = append(xs, x)` can append in place.
+    var appendFunction: Function?
     /// Where the builtin now running was called from (for errors in functions it calls back).
     var nativeCallSite: (SourceFile, SourceLocation)?
+    /// The builtin now running, if any: whether the ae functions it calls may hand it packed lists.
+    var nativeFunction: Function?
 
     init(options: EngineOptions, context: CallContext, interruptFlag: InterruptFlag) {
         self.options = options

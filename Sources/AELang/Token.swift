@@ -39,7 +39,7 @@ enum TokenKind: Equatable {
     case newline, semicolon, eof
     case leftParen, rightParen, leftBracket, rightBracket, leftBrace, rightBrace
     case comma, dot, colon, assign
-    case plus, minus, star, slash, percent, caret
+    case plus, plusPlus, minus, star, slash, percent, caret, at
     case equal, notEqual, less, lessEqual, greater, greaterEqual
     // keywords
     case kwAnd, kwOr, kwNot, kwIf, kwElse, kwFor, kwIn, kwWhile, kwBreak, kwContinue
@@ -56,8 +56,8 @@ enum TokenKind: Equatable {
     /// Tokens after which a line cannot end: the expression continues on the next line.
     var continuesLine: Bool {
         switch self {
-        case .plus, .minus, .star, .slash, .percent, .caret, .equal, .notEqual, .less, .lessEqual,
-             .greater, .greaterEqual, .kwAnd, .kwOr, .kwNot, .assign, .comma, .dot, .colon:
+        case .plus, .plusPlus, .minus, .star, .slash, .percent, .caret, .at, .equal, .notEqual, .less, .lessEqual,
+             .greater, .greaterEqual, .kwAnd, .kwOr, .kwNot, .kwIn, .assign, .comma, .dot, .colon:
             return true
         default:
             return false

@@ -2,7 +2,7 @@
 ///
 ///     engine.setGlobal("xs", Value([1, 2, 3]))
 ///     let total = try engine.run("sum(xs)").asDouble        // 6
-///     let ys = [Double](try engine.run("xs + [4]"))           // [1, 2, 3, 4]
+///     let ys = [Double](try engine.run("xs ++ [4]"))          // [1, 2, 3, 4]
 extension Value {
     /// A number.
     public init(_ x: Double) { self = .number(x) }
@@ -13,7 +13,7 @@ extension Value {
     /// A string.
     public init(_ s: String) { self = .string(s) }
     /// A list of numbers.
-    public init(_ xs: [Double]) { self = .list(xs.map(Value.number)) }
+    public init(_ xs: [Double]) { self = xs.isEmpty ? .list([]) : .numbers(xs) }
     /// A list of strings.
     public init(_ xs: [String]) { self = .list(xs.map(Value.string)) }
     /// A list of rows (a matrix as nested lists).
@@ -45,11 +45,8 @@ extension Value {
         return nil
     }
 
-    /// The elements of a list, or nil for any other kind of value.
-    public var asList: [Value]? {
-        if case .list(let items) = self { return items }
-        return nil
-    }
+    /// The elements of a list (packed or not), or nil for any other kind of value.
+    public var asList: [Value]? { listItems }
 
     /// The record, or nil for any other kind of value.
     public var asRecord: Record? {
@@ -68,6 +65,7 @@ extension Array where Element == Double {
     /// The numbers of an ae list of numbers; nil when the value is not a list or an element is not
     /// a number.
     public init?(_ value: Value) {
+        if case .numbers(let xs) = value { self = xs; return }
         guard case .list(let items) = value else { return nil }
         var numbers: [Double] = []
         numbers.reserveCapacity(items.count)
@@ -82,7 +80,7 @@ extension Array where Element == Double {
 extension Array where Element == [Double] {
     /// The rows of an ae list of lists of numbers; nil when any element is not a list of numbers.
     public init?(_ value: Value) {
-        guard case .list(let items) = value else { return nil }
+        guard let items = value.listItems else { return nil }
         var rows: [[Double]] = []
         rows.reserveCapacity(items.count)
         for item in items {

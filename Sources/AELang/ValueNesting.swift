@@ -10,6 +10,7 @@ extension Value {
         let children: [Value]
         switch self {
         case .list(let items): children = items
+        case .numbers: return 1
         case .record(let record): children = record.values
         default: return 0
         }
@@ -17,7 +18,7 @@ extension Value {
         var deepest = 0
         for child in children {
             switch child {
-            case .list, .record:
+            case .list, .numbers, .record:
                 deepest = Swift.max(deepest, child.nestingDepth(limit: limit - 1))
                 if deepest >= limit { return deepest + 1 }
             default:
@@ -33,7 +34,7 @@ extension Runtime {
     /// would make a value nested more than `maxNesting` levels.
     func checkNesting(_ value: Value, under levels: Int, _ file: SourceFile, _ location: SourceLocation) throws {
         switch value {
-        case .list, .record: break
+        case .list, .numbers, .record: break
         default: if levels <= options.maxNesting { return }
         }
         let limit = options.maxNesting

@@ -90,7 +90,7 @@ final class EmbeddingTests: XCTestCase {
         let (elements, _) = makeEngine { $0.maxElements = 1000 }
         XCTAssertEqual(scriptError(elements, "range(5000)")?.message,
                        "range(): 5000 elements exceed the size limit (1000)")
-        XCTAssertEqual(scriptError(elements, "xs = []\nfor i in range(2000) { xs = xs + [i] }")?.message,
+        XCTAssertEqual(scriptError(elements, "xs = []\nfor i in range(2000) { xs = xs ++ [i] }")?.message,
                        "size limit exceeded: 1001 elements (limit 1000)")
         let (cancelled, _) = makeEngine()
         cancelled.cancel()

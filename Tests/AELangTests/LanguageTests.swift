@@ -18,7 +18,7 @@ final class LanguageTests: XCTestCase {
     }
 
     func testAppendInPlaceKeepsOtherCopies() throws {
-        XCTAssertEqual(try value("a = [1]; b = a; a = a + [2]; [a, b]"),
+        XCTAssertEqual(try value("a = [1]; b = a; a = a ++ [2]; [a, b]"),
                        .list([.list([.number(1), .number(2)]), .list([.number(1)])]))
         XCTAssertEqual(try value("s = \"a\"; t = s; s = s + \"b\"; t + s"), .string("aab"))
     }
@@ -40,8 +40,8 @@ final class LanguageTests: XCTestCase {
 
     func testTracebackListsUserFrames() {
         let (engine, _) = makeEngine()
-        let error = scriptError(engine, "fn a(x) { x + [] }\nfn b(x) {\n  a(x)\n}\nb(1)", file: "tb.ae")
-        XCTAssertEqual(error?.message, "cannot add number and list")
+        let error = scriptError(engine, "fn a(x) { x + nil }\nfn b(x) {\n  a(x)\n}\nb(1)", file: "tb.ae")
+        XCTAssertEqual(error?.message, "cannot add number and nil")
         XCTAssertEqual(error?.traceback.map(\.function), ["a", "b"])
         XCTAssertEqual(error?.traceback.map(\.line), [1, 3])
         XCTAssertTrue(error?.rendered.contains("traceback (innermost first):\n  in a at tb.ae:1:13\n  in b at tb.ae:3:3\n") ?? false,

@@ -38,7 +38,7 @@ final class LimitTests: XCTestCase {
         let (timed, _) = makeEngine { $0.deadline = 0.1 }
         XCTAssertEqual(scriptError(timed, "while true { }")?.kind, .limit)
         let (sized, _) = makeEngine { $0.maxElements = 10 }
-        XCTAssertEqual(scriptError(sized, "xs = []\nfor i in range(20) { xs = xs + [i] }")?.message,
+        XCTAssertEqual(scriptError(sized, "xs = []\nfor i in range(20) { xs = xs ++ [i] }")?.message,
                        "size limit exceeded: 11 elements (limit 10)")
         XCTAssertEqual(scriptError(sized, "s = \"{range(5)}{range(5)}\"")?.kind, .limit)
     }

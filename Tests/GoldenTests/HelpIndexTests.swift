@@ -23,7 +23,7 @@ final class HelpIndexTests: XCTestCase {
             guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" ") else { return nil }
             return String(line[..<colon])
         }
-        XCTAssertEqual(labels, ["language", "math", "files", "data", "models", "densities", "sampling", "plots",
+        XCTAssertEqual(labels, ["language", "lists", "strings", "records", "math", "arrays", "files", "data", "models", "densities", "sampling", "plots",
                                 "written in ae"])
         XCTAssertEqual(lines.last, "type help(name) for one of them; the language is described in docs/language.md")
         func names(_ label: String) -> Set<String> {
@@ -37,6 +37,12 @@ final class HelpIndexTests: XCTestCase {
             return Set(text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init))
         }
         XCTAssertTrue(names("math").isSuperset(of: ["sin", "atan2", "round", "clamp", "format"]))
+        XCTAssertTrue(names("arrays").isSuperset(of: ["norm", "dot", "transpose", "outer", "less", "not_equal",
+                                                      "zeros", "linspace", "tolist"]))
+        XCTAssertTrue(names("math").isSuperset(of: ["sum", "median", "min", "max"]))
+        XCTAssertEqual(names("lists"), Set(LibraryDocExamplesTests.lists))
+        XCTAssertEqual(names("strings"), Set(LibraryDocExamplesTests.strings))
+        XCTAssertEqual(names("records"), Set(LibraryDocExamplesTests.records))
         XCTAssertTrue(names("files").isSuperset(of: ["save", "mkdir"]))
         XCTAssertTrue(names("models").isSuperset(of: ["dae", "train", "score"]))
         XCTAssertTrue(names("plots").isSuperset(of: ["scatter", "show"]))
