@@ -29,13 +29,13 @@ final class ScienceTests: XCTestCase {
     /// Theorem 1 in its simplest case: for data N(0, s²I) the optimal DAE is r(x) = x·s²/(s² + σ²), so
     /// its score estimate (r(x) − x)/σ² is −x/(s² + σ²). A trained DAE must be within 5% of it for
     /// |x| ≤ 1.5s (relative error where |x| ≥ s/4; below, 5% of the value at s/4 in absolute terms).
-    func checkGaussian(dim: Int) throws {
+    func checkGaussian(dim: Int, initialization: AutoEncoder.Initialization? = nil) throws {
         let s = 1.0, sigma = 0.7
         // The trained r is the best fit to E[x | x̃] on the sample: its error shrinks like
         // sqrt(residual variance × parameters / distinct points). The residual (sd ≈ 0.57) is large next to
         // the 5% wanted of r(x) − x (0.008 at x = s/4): many distinct points and few hidden units.
         let data = gaussian(n: 300_000, dim: dim, sd: s, seed: 11)
-        let ae = try AutoEncoder(.dae(sigma: sigma), hidden: 4, seed: 3)
+        let ae = try AutoEncoder(.dae(sigma: sigma), hidden: 4, seed: 3, initialization: initialization)
         let result = try train(ae, data: data, options: TrainingOptions(iterations: 600))
         print("gaussian \(dim)-D: loss \(result.loss) (optimum \(Double(dim) * s * s * sigma * sigma / (s * s + sigma * sigma))), \(result.iterations) iterations, |grad| \(result.gradientNorm), \(result.reason)")
         var points = [[Double]]()
@@ -56,6 +56,31 @@ final class ScienceTests: XCTestCase {
 
     func testGaussianScore1D() throws { try checkGaussian(dim: 1) }
     func testGaussianScore2D() throws { try checkGaussian(dim: 2) }
+    /// The same from the paper's small random weights: measured loss 0.32950 (optimum 0.32886).
+    func testGaussianScoreFromGlorotWeights() throws { try checkGaussian(dim: 1, initialization: .glorot) }
+
+    /// Why the spiral's DAE starts from placed ridges by default: from the paper's small random (Glorot)
+    /// weights at this test's size (4000 points, 300 units, σ = 0.01), L-BFGS stays at r(x) ≈ x, whose
+    /// DAE loss is E‖ε‖² = 2σ² = 2·10⁻⁴: measured loss 1.96·10⁻⁴ after 800 iterations and 1.93·10⁻⁴ after
+    /// 3000, median cosine with the direction to the curve 0.11 and 0.65, divergence on the curve −0.01
+    /// and −0.06 (instead of −1): Figure 5's field is not learnt. (The ridge start: loss 0.96·10⁻⁴,
+    /// cosine 0.99, divergence −1.02.) The paper's 10000 points and 1000 units were not tried from this
+    /// start here. This test fails when that changes, so that the default can be revisited. About 2 s.
+    func testSpiralFromGlorotWeightsStaysNearTheIdentity() throws {
+        let sigma = 0.01
+        var rng = Xoshiro256(seed: 21)
+        let data = DataGenerators.spiral(4000, rng: &rng)
+        let ae = try AutoEncoder(.dae(sigma: sigma), hidden: 300, seed: 4, initialization: .glorot)
+        try train(ae, data: data, options: TrainingOptions(iterations: 800))
+        let loss = ae.losses.last!
+        let divergence = (0..<50).map { k -> Double in
+            let j = ae.jacobian(at: data.row(k))
+            return j[0] + j[3] - 2
+        }.sorted()[25]
+        print("spiral from Glorot weights: loss \(loss) (identity: \(2 * sigma * sigma)), median divergence \(divergence)")
+        XCTAssertEqual(loss, 2 * sigma * sigma, accuracy: 0.05 * 2 * sigma * sigma)
+        XCTAssertGreaterThan(divergence, -0.5)
+    }
 
     /// Proposition 1 on trained networks (samples/07): on two bumps N(±1, 0.3²), a DAE and an RCAE of 30
     /// tanh units trained at σ = 0.3 on 2000 points both have, at the peak x = −1, the slope r′(−1) of
