@@ -107,7 +107,9 @@ enum JudgingBuiltins {
                  grid points end there, distance the distance to the nearest point of `data` (default:
                  the model's training data), spurious whether that distance exceeds `far` (default:
                  3·σ·sqrt(d), farther than the training noise ever carried a point from the data);
-          unconverged: grid points still moving after `iters` iterations; far: the threshold used.
+          unconverged: grid points still moving after `iters` iterations; far: the threshold used;
+          ends: for every grid point, the distance from its last iterate (converged or not) to the
+                nearest point of `data` (inf if it ran off to infinity), so that every start is classified.
 
             a = attractors(ae, grid(-1, 1, -1, 1, 30), data: s)
             len(filter(a.fixed, fn(f) f.spurious))
@@ -147,6 +149,7 @@ enum JudgingBuiltins {
                                     ("distance", .number(a.distanceToData)), ("spurious", .bool(a.spurious))]))
         }
         return .record(Record(fields: [("fixed", .list(fixed)), ("unconverged", .number(Double(report.unconverged))),
-                                       ("far", .number(report.threshold))]))
+                                       ("far", .number(report.threshold)),
+                                       ("ends", .list(report.finalDistances.map(Value.number)))]))
     }
 }
