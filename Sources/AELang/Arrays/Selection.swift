@@ -191,7 +191,10 @@ extension Runtime {
         let picked = uninitialized(rows.count * columns.count) { out in
             elements.withUnsafeBufferPointer { source in
                 var k = 0
-                if case .strided(let first, 1, let count) = columns {
+                if case .strided(let start, let step, let count) = rows, width == 1, columns.count == 1 {
+                    // A column's elements are evenly spaced in memory too: one strided loop.
+                    for r in 0..<count { out[r] = source[start + r * step] }
+                } else if case .strided(let first, 1, let count) = columns {
                     rows.forEach { i in
                         let row = i * width + first
                         for j in 0..<count { out[k + j] = source[row + j] }
