@@ -17,9 +17,9 @@ extension Compiler {
         if let keyNode = comprehension.key {
             let key = inner.compile(keyNode)
             step = { scope, out in
-                guard case .string(let name) = try key(scope) else {
-                    let value = try key(scope)
-                    throw ScriptError(kind: .runtime, message: "a record's field name must be a string, not \(value.typeName)",
+                let field = try key(scope)
+                guard case .string(let name) = field else {
+                    throw ScriptError(kind: .runtime, message: "a record's field name must be a string, not \(field.typeName)",
                                       file: file, location: keyNode.location)
                 }
                 let value = try element(scope)
