@@ -203,28 +203,30 @@ extension Value {
 
     /// The same value with every packed list, at any depth, as a `.list` of numbers: what a builtin
     /// that matches `.list` only must receive. Containers are copied only where something changes.
-    public var unpacked: Value {
+    public var unpacked: Value { unpackedIfChanged ?? self }
+
+    /// `unpacked`, or nil when it would be this value itself: one walk that copies a container only
+    /// from its first changed element on.
+    private var unpackedIfChanged: Value? {
         switch self {
         case .numbers(let xs): return .list(xs.map(Value.number))
         case .list(let items):
-            guard let first = items.firstIndex(where: \.holdsPacked) else { return self }
-            var copy = items
-            for i in first..<copy.count where copy[i].holdsPacked { copy[i] = copy[i].unpacked }
-            return .list(copy)
+            var copy: [Value]?
+            for (i, item) in items.enumerated() {
+                guard let changed = item.unpackedIfChanged else { continue }
+                if copy == nil { copy = items }
+                copy![i] = changed
+            }
+            return copy.map(Value.list)
         case .record(let record):
-            guard record.values.contains(where: \.holdsPacked) else { return self }
-            return .record(Record(fields: zip(record.keys, record.values.map(\.unpacked)).map { ($0, $1) }))
-        default: return self
-        }
-    }
-
-    /// Whether `unpacked` would change anything.
-    var holdsPacked: Bool {
-        switch self {
-        case .numbers: return true
-        case .list(let items): return items.contains(where: \.holdsPacked)
-        case .record(let record): return record.values.contains(where: \.holdsPacked)
-        default: return false
+            var values: [Value]?
+            for (i, value) in record.values.enumerated() {
+                guard let changed = value.unpackedIfChanged else { continue }
+                if values == nil { values = record.values }
+                values![i] = changed
+            }
+            return values.map { .record(Record(fields: Array(zip(record.keys, $0)))) }
+        default: return nil
         }
     }
 
