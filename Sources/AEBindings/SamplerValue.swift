@@ -18,12 +18,15 @@ final class SamplerValue: HostObject {
             case .metropolis: return .string("mh")
             case .langevin: return .string("langevin")
             case .mala: return .string("mala")
+            case .annealedLangevin: return .string("annealed_langevin")
             }
         case "step":
             switch sampler.method {
-            case .metropolis(let s), .langevin(let s), .mala(let s): return .number(s)
+            case .metropolis(let s), .langevin(let s), .mala(let s), .annealedLangevin(let s, _): return .number(s)
             }
-        case "steps": return .number(Double(sampler.path.count))
+        case "steps":
+            if case .annealedLangevin(_, let steps) = sampler.method { return .number(Double(steps)) }
+            return .number(Double(sampler.path.count))
         case "rule": return .string(sampler.path.rule.rawValue)
         case "exact": return .bool(sampler.exactEnergy)
         default: return nil
@@ -33,7 +36,8 @@ final class SamplerValue: HostObject {
 
 /// The result of `sample(...)`: `c.samples` (a Dataset, chain after chain), `c.acceptance` (per chain),
 /// `c.rhat`, `c.ess`, `c.ess_tail`, `c.ess_per_second` (per dimension), `c.chains`, `c.draws`,
-/// `c.seconds`, `c.interrupted`; `c[m]` is chain m's draws as a Dataset; `len(c)` the draws per chain.
+/// `c.seconds`, `c.interrupted`, `c.travel` (per chain); `c[m]` is chain m's draws as a Dataset;
+/// `len(c)` the draws per chain.
 final class ChainValue: HostObject {
     static let typeName = "Chain"
     let chain: Chain
@@ -55,7 +59,7 @@ final class ChainValue: HostObject {
 
     var attributeNames: [String] {
         ["samples", "acceptance", "rhat", "ess", "ess_tail", "ess_per_second", "chains", "draws", "dim", "seconds",
-         "interrupted", "sampler"]
+         "interrupted", "sampler", "travel"]
     }
 
     func attribute(_ name: String) -> Value? {
@@ -73,6 +77,7 @@ final class ChainValue: HostObject {
         case "seconds": return .number(chain.seconds)
         case "interrupted": return .bool(chain.interrupted)
         case "sampler": return .object(SamplerValue(chain.sampler))
+        case "travel": return numbers(chain.travel)
         default: return nil
         }
     }
