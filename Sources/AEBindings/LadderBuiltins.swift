@@ -19,10 +19,11 @@ enum LadderBuiltins {
                       `iters` L-BFGS iterations: the training time grows linearly with the levels
           a density   its exact blurred scores (normal, mixture, spiral_density): the ground truth
           a list of DAEs, largest sigma first (sigmas: nil, taken from the models)
-        l.sigmas, l.models (the DAEs), l.seconds (training time per level), l.data.
+        l.sigmas, l.models (the DAEs), l.seconds (training time per level), l.data. Ctrl-C during the
+        training stops it without a ladder (its lower levels would be untrained).
 
-            l = ladder(spiral(2000), sigmas: [0.5 * 0.5^k for k in range(6)], hidden: 100)
-            c = sample(l, annealed_langevin(1e-4), 1000)
+            l = ladder(spiral(2000, noise: 0.02), sigmas: [0.5 * 0.5^k for k in range(6)], replicate: 5)
+            c = sample(l, annealed_langevin(2e-5), 1000)
         """
     ) { args in
         if case .list(let items) = args["source"] {
@@ -41,7 +42,7 @@ enum LadderBuiltins {
                 }
                 models.append(m)
             }
-            let built = try make { try NoiseLadder(sigmas: models.map(\.model.sigma), levels: models.map(\.model)) }
+            let built = try make("source") { try NoiseLadder(sigmas: models.map(\.model.sigma), levels: models.map(\.model)) }
             return .object(LadderValue(built, models: models, seconds: [], label: "DAEs", trainingData: models.last?.trainingData))
         }
         let sigmas = try args.numbers("sigmas")
@@ -85,10 +86,10 @@ enum LadderBuiltins {
                                    trainingData: data))
     }
 
-    /// Runs `body`, turning a ``SamplingError`` into the builtin's error.
-    static func make<T>(_ body: () throws -> T) throws -> T {
+    /// Runs `body`, turning a ``SamplingError`` into the builtin's error at `argument`.
+    static func make<T>(_ argument: String = "sigmas", _ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as SamplingError {
-            throw NativeError("ladder(): \(error.message)", argument: "sigmas")
+            throw NativeError("ladder(): \(error.message)", argument: argument)
         }
     }
 
@@ -156,9 +157,9 @@ enum LadderBuiltins {
         }
         let ladder = value.ladder
         let n = try args.int("n", in: 1...Int.max)
-        guard try args.int("chains") == 4, try args.int("burn") == 1000, try args.int("thin") == 1 else {
+        for (name, standard) in [("chains", 4), ("burn", 1000), ("thin", 1)] where try args.int(name) != standard {
             throw NativeError("sample(): annealed Langevin runs one chain per draw: chains, burn and thin do not apply",
-                              argument: "n", hint: "leave them out; steps_per_level sets the length of each chain")
+                              argument: name, hint: "leave them out; n is the number of chains, steps_per_level their length")
         }
         let d = ladder.dim
         guard n.multipliedReportingOverflow(by: d).overflow == false, n * d <= args.context.options.maxElements,

@@ -38,6 +38,16 @@ final class InterruptTests: XCTestCase {
         XCTAssertEqual(try next(e, "1 + 1"), .number(2))
     }
 
+    /// Annealed Langevin stops after its first step and returns every chain's state then, undenoised.
+    func testAnnealedSampleReturnsTheStatesSoFarAtThePrompt() throws {
+        let e = engine()
+        let chain = try e.evaluateInteractive(
+            "l = ladder(normal(mean: [0, 0]), sigmas: [2, 1]); interrupt_now(); sample(l, annealed_langevin(0.01), 30, start: [3, 3])")
+        XCTAssertEqual(attribute(chain, "interrupted"), .bool(true))
+        XCTAssertEqual(try next(e, "len(ans.samples)"), .number(30))
+        XCTAssertEqual(try next(e, "ans.samples[0] != [3, 3] and max(ans.travel) < 3"), .bool(true))
+    }
+
     func testSampleInterruptedDuringBurnInReturnsAnEmptyChain() throws {
         let e = engine()
         _ = try e.evaluateInteractive("interrupt_now(); c = sample(normal(), mh(0.5), 100, chains: 2, burn: 50)")
