@@ -44,8 +44,8 @@ final class InterruptTests: XCTestCase {
         let chain = try e.evaluateInteractive(
             "l = ladder(normal(mean: [0, 0]), sigmas: [2, 1]); interrupt_now(); sample(l, annealed_langevin(0.01), 30, start: [3, 3])")
         XCTAssertEqual(attribute(chain, "interrupted"), .bool(true))
-        XCTAssertEqual(try next(e, "len(ans.samples)"), .number(30))
-        XCTAssertEqual(try next(e, "ans.samples[0] != [3, 3] and max(ans.travel) < 3"), .bool(true))
+        XCTAssertEqual(try next(e, "c = ans; len(c.samples)"), .number(30))
+        XCTAssertEqual(try next(e, "c.samples[0] != [3, 3] and max(c.travel) < 3"), .bool(true))
     }
 
     func testSampleInterruptedDuringBurnInReturnsAnEmptyChain() throws {
