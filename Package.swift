@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "AELang", dependencies: ["AEFiles"]),
         .target(
             name: "AENumerics",
-            dependencies: ["AEFiles", "_AEKernels", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: ["AEFiles", "_AEKernels", .product(name: "RealModule", package: "swift-numerics")]
         ),
         // The numerical kernels, in C: one copy per instruction set, chosen at run time.
         .target(name: "_AEKernels"),
