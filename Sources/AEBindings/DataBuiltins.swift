@@ -27,8 +27,6 @@ enum DataBuiltins {
     ) { args in
         let n = try args.int("n", in: 0...Int.max)
         args.context.numerics.rng = Xoshiro256(seed: UInt64(n))
-        // The language's own seed state too, for anything that reads it.
-        SeedState.of(args.context).reseed(UInt64(n))
         return .nil
     }
 

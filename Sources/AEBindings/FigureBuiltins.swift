@@ -100,8 +100,8 @@ extension PlotBuiltins {
         doc: """
         show(fig, width: 60, height: 15, color: nil): draws the figure in the terminal with braille dots
         (2 × 4 per character), width × height characters (a grid's panels get width/2.5 × height/2.5).
-        color: nil uses ANSI colours when the output is a colour terminal (not when NO_COLOR is set or
-        TERM is dumb); true or false forces it.
+        color: nil uses ANSI colours when the output is a colour terminal (the host decides: the command
+        line does when NO_COLOR is unset and TERM is not dumb); true or false forces it.
 
             show(scatter(spiral(500)))
             fig = curve(fn(x) x ^ 3 - x, range: [-2, 2])
@@ -111,7 +111,7 @@ extension PlotBuiltins {
         let fig = try args.object("fig", as: FigureValue.self)
         let width = try args.int("width", in: 10...1000)
         let height = try args.int("height", in: 3...500)
-        let color = args.isNil("color") ? TerminalColor.enabled : try args.bool("color")
+        let color = args.isNil("color") ? args.context.options.colorOutput : try args.bool("color")
         args.context.write(fig.render(width: width, height: height, color: color))
         return .nil
     }

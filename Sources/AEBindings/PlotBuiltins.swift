@@ -275,14 +275,3 @@ enum PlotBuiltins {
         return result(try PlotOptions.figure(args, layers: layers))
     }
 }
-
-/// Whether terminal output should be coloured: stdout is a terminal, TERM is set and not "dumb", and
-/// NO_COLOR (no-color.org) is not set.
-enum TerminalColor {
-    static var enabled: Bool {
-        let env = ProcessInfo.processInfo.environment
-        if env["NO_COLOR"].map({ !$0.isEmpty }) == true { return false }
-        guard let term = env["TERM"], !term.isEmpty, term != "dumb" else { return false }
-        return isatty(STDOUT_FILENO) == 1
-    }
-}

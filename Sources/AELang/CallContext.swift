@@ -109,6 +109,9 @@ public struct EngineOptions {
     public var quiet: Bool = false
     /// Draw live progress bars (the CLI sets this when stderr is a terminal).
     public var showProgress: Bool = false
+    /// Text drawings (`show`) use ANSI colours unless told otherwise: the output is a colour terminal
+    /// (the CLI sets this when stdout is one, TERM is not dumb and NO_COLOR is unset).
+    public var colorOutput: Bool = false
     public var allowFileRead: Bool = false
     public var allowFileWrite: Bool = false
     /// Maximum depth of nested calls before "call depth exceeded".

@@ -32,6 +32,8 @@ public final class Engine {
     private var modules: [String: Module] = [:]
     private var directory: String?
     private var running = 0
+    /// The topics of the registered builtins, in the order they first appeared (`help()` lists them so).
+    private(set) var topicOrder: [String] = []
     /// Where scripts run: a worker thread with a 512 MiB stack, kept for the engine's lifetime.
     private let largeStack = LargeStack()
 
@@ -74,6 +76,7 @@ public final class Engine {
     /// Registers a builtin; it replaces a global of the same name.
     public func register(_ function: Function) {
         setGlobal(function.name, .function(function))
+        if let topic = function.topic, !topicOrder.contains(topic) { topicOrder.append(topic) }
         // `for i in range(n)` counts without a list only with the core range; a replacement is called.
         if function.name == "range" { runtime.rangeFunction = nil }
         if function.name == "append" { runtime.appendFunction = nil }
