@@ -142,7 +142,7 @@ extension Runtime {
                 let slots = callee.slots
                 for (i, value) in values.enumerated() { (slots + i).initialize(to: value) }
                 if proto.slotCount > values.count {
-                    (slots + values.count).initialize(repeating: unset, count: proto.slotCount - values.count)
+                    (slots + values.count).initialize(repeating: unassigned, count: proto.slotCount - values.count)
                 }
                 let result = try enter(proto, callee, file, location)
                 proto.recycle(consume callee)

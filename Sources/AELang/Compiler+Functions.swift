@@ -52,7 +52,7 @@ extension Compiler {
                 if case .function(let function) = value, function.arity == 0 {
                     return try withExtendedLifetime(function) { try function.proto.unsafelyUnwrapped._withUnsafeGuaranteedRef { proto in
                         let callee = proto.makeFrame(function)
-                        callee.slots.initialize(repeating: runtime.unset, count: proto.slotCount)
+                        callee.slots.initialize(repeating: runtime.unassigned, count: proto.slotCount)
                         let result = try runtime.enter(proto, callee, file, location)
                         proto.recycle(consume callee)
                         return result
@@ -72,7 +72,7 @@ extension Compiler {
                         let slots = callee.slots
                         slots.initialize(to: v0)
                         if proto.slotCount > 1 {   // tested: copying the marker costs even for no slots
-                            (slots + 1).initialize(repeating: runtime.unset, count: proto.slotCount - 1)
+                            (slots + 1).initialize(repeating: runtime.unassigned, count: proto.slotCount - 1)
                         }
                         let result = try runtime.enter(proto, callee, file, location)
                         proto.recycle(consume callee)
@@ -95,7 +95,7 @@ extension Compiler {
                         slots.initialize(to: v0)
                         (slots + 1).initialize(to: v1)
                         if proto.slotCount > 2 {
-                            (slots + 2).initialize(repeating: runtime.unset, count: proto.slotCount - 2)
+                            (slots + 2).initialize(repeating: runtime.unassigned, count: proto.slotCount - 2)
                         }
                         let result = try runtime.enter(proto, callee, file, location)
                         proto.recycle(consume callee)
