@@ -37,10 +37,13 @@ public final class Engine {
     /// Where scripts run: a worker thread with a 512 MiB stack, kept for the engine's lifetime.
     private let largeStack = LargeStack()
 
+    /// `output` and `diagnostics` are called from the thread the engine runs scripts on, not the
+    /// host's, hence `@Sendable` (a closure written at the top level of a Swift 6 `main.swift` would
+    /// otherwise be isolated to the main actor and stop the program when called from there).
     public init(options: EngineOptions = EngineOptions(),
                 interruptFlag: InterruptFlag = InterruptFlag(),
-                output: @escaping (String) -> Void = { text in print(text, terminator: "") },
-                diagnostics: @escaping (String) -> Void = { text in FileHandle.standardError.write(Data(text.utf8)) }) {
+                output: @escaping @Sendable (String) -> Void = { text in print(text, terminator: "") },
+                diagnostics: @escaping @Sendable (String) -> Void = { text in FileHandle.standardError.write(Data(text.utf8)) }) {
         self.options = options
         self.diagnostics = diagnostics
         self.interruptFlag = interruptFlag
