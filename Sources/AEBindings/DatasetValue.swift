@@ -32,15 +32,7 @@ final class DatasetValue: NumericMatrix {
     }
 
     func element(_ index: Value) throws -> Value? {
-        guard case .number(let x) = index, x == x.rounded(), abs(x) < 9e15 else {
-            throw NativeError("a Dataset is indexed by a whole number, not \(index.typeName)")
-        }
-        var i = Int(x)
-        if i < 0 { i += data.n }
-        guard i >= 0 && i < data.n else {
-            throw NativeError("row index \(Int(x)) is out of range for a Dataset of \(data.n) rows")
-        }
-        return .list(data.row(i).map(Value.number))
+        .list(data.row(try Indexing("Dataset", of: "row").position(index, count: data.n)).map(Value.number))
     }
 }
 
