@@ -32,8 +32,11 @@ let package = Package(
         .target(name: "AELang", dependencies: ["AEFiles"]),
         .target(
             name: "AENumerics",
-            dependencies: ["AEFiles", "_AEKernels", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: ["AEFiles", "AEData", "_AEKernels", .product(name: "Numerics", package: "swift-numerics")]
         ),
+        // The files of data/ (the digits), compiled into the binary.
+        .target(name: "AEData", plugins: ["EmbedData"]),
+        .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["EmbedStdlibTool"]),
         // The numerical kernels, in C: one copy per instruction set, chosen at run time.
         .target(name: "_AEKernels"),
         .target(name: "AEPlots", dependencies: ["AEFiles"]),
