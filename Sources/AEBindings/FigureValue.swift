@@ -34,6 +34,7 @@ final class FigureValue: HostObject, Saveable {
         case .quiver: return "quiver"
         case .bars: return "hist"
         case .markers: return "markers"
+        case .images: return "images"
         }
     }
 
