@@ -35,16 +35,15 @@ let package = Package(
             dependencies: ["AEFiles", "AEData", "_AEKernels", .product(name: "Numerics", package: "swift-numerics")]
         ),
         // The files of data/ (the digits), compiled into the binary.
-        .target(name: "AEData", plugins: ["EmbedData"]),
-        .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["EmbedStdlibTool"]),
+        .target(name: "AEData", plugins: ["EmbedFiles"]),
         // The numerical kernels, in C: one copy per instruction set, chosen at run time.
         .target(name: "_AEKernels"),
         .target(name: "AEPlots", dependencies: ["AEFiles"]),
         .target(name: "AEBindings", dependencies: ["AELang", "AENumerics", "AEPlots", "AEFiles"]),
         // The ae files of stdlib/, compiled into the binary.
-        .target(name: "AEStdlib", plugins: ["EmbedStdlib"]),
+        .target(name: "AEStdlib", plugins: ["EmbedFiles"]),
         .executableTarget(name: "EmbedStdlibTool"),
-        .plugin(name: "EmbedStdlib", capability: .buildTool(), dependencies: ["EmbedStdlibTool"]),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedStdlibTool"]),
         .systemLibrary(
             name: "CReadline",
             pkgConfig: nil,

@@ -1,4 +1,4 @@
-/// The data files of `data/`, compiled into the binary by the EmbedData plugin (see data/README.md
+/// The data files of `data/`, compiled into the binary by the EmbedFiles plugin (see data/README.md
 /// for each file's source and licence).
 public enum BundledData {
     /// The text of `data/NAME.txt` ("digits"), or nil when there is no such file.

@@ -2,9 +2,8 @@ import Foundation
 
 // Usage: EmbedStdlibTool OUTPUT.swift [--variable NAME] FILE...
 // Writes a Swift file defining `NAME` (default `stdlibSources`), a dictionary from each file's name
-// without its extension ("paper", "digits") to its text. The EmbedStdlib plugin embeds stdlib/*.ae
-// with it, the EmbedData plugin data/*.txt: a string literal compiles fast where a large array
-// literal would not.
+// without its extension ("paper", "digits") to its text. The EmbedFiles plugin embeds stdlib/*.ae and
+// data/*.txt with it: a string literal compiles fast where a large array literal would not.
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let output = arguments.first else {
     FileHandle.standardError.write("usage: EmbedStdlibTool OUTPUT.swift [--variable NAME] FILE...\n".data(using: .utf8)!)

@@ -67,7 +67,8 @@ public enum DatasetIdx {
             throw fail("truncated IDX data: the header describes \(shown) = \(count == Int.max ? "too many" : String(count)) bytes, the file has \(available) after the header")
         }
         guard count == available else {
-            throw fail("the file has \(available - count) bytes more than its IDX header describes (\(shown))")
+            let extra = available - count
+            throw fail("the file has \(extra) byte\(extra == 1 ? "" : "s") more than its IDX header describes (\(shown))")
         }
         let dim = rank == 3 ? dims[1] * dims[2] : 1
         try check(dims[0], dim)
@@ -78,8 +79,9 @@ public enum DatasetIdx {
         return .images(Dataset(rows: dims[0], dim: dim, values: values), shape: [dims[1], dims[2]])
     }
 
+    /// `0x00000803`: bytes as two uppercase hex digits each.
     static func hex(_ bytes: [UInt8]) -> String {
-        "0x" + bytes.map { String($0, radix: 16, uppercase: true).count == 1 ? "0" + String($0, radix: 16, uppercase: true) : String($0, radix: 16, uppercase: true) }.joined()
+        "0x" + bytes.map { b in (b < 16 ? "0" : "") + String(b, radix: 16, uppercase: true) }.joined()
     }
 
     /// The IDX element types by their code byte.
