@@ -22,7 +22,7 @@ extension PlotBuiltins {
 
             d = digits()
             show(images(d[0:30], cols: 10))
-            save(images(d[0:100], title: "digits"), "digits.svg")
+            fig = images(d[0:100], title: "digits")      # save(fig, "digits.svg") writes it
             images(d[0] - d[1], range: "each")
         """
     ) { args in
