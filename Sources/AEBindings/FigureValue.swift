@@ -72,6 +72,9 @@ final class FigureValue: HostObject, Saveable {
         guard case .single(var f) = plot else {
             throw NativeError("a grid of panels has only a title; set '\(name)' on its panels before panels(...)")
         }
+        guard f.imageGrid == nil else {
+            throw NativeError("a figure of images has no axes: only its title can be set, not '\(name)'")
+        }
         switch name {
         case "xlabel": f.xLabel = try FigureValue.optionalText(value, name)
         case "ylabel": f.yLabel = try FigureValue.optionalText(value, name)
