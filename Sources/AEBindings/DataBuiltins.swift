@@ -8,7 +8,7 @@ import AENumerics
 enum DataBuiltins {
     static var functions: [Function] {
         [seed, spiral, circle, gaussian, manifold10, grid, dataset, rows, col, concat, shuffle,
-         loadCSV, saveCSV, loadNpy, saveNpy]
+         loadCSV, saveCSV, loadNpy, saveNpy, digits, loadIdx]
     }
 
     // MARK: Random numbers

@@ -23,6 +23,7 @@ extension PlotBuiltins {
         """
     ) { args in
         let figures = try args.list("figures").enumerated().map { k, v in try singleFigure(v, what: "figs[\(k)]", args: args, argument: "figures") }
+        try refuseOverlaidImages(figures, args: args, argument: "figures")
         var fig = Figure(layers: figures.flatMap(\.layers))
         fig.title = try PlotOptions.text(args, "title") ?? figures.lazy.compactMap(\.title).first
         fig.xLabel = try PlotOptions.text(args, "xlabel") ?? figures.lazy.compactMap(\.xLabel).first
@@ -54,6 +55,7 @@ extension PlotBuiltins {
         }
         for (k, v) in try args.list("layers").enumerated() {
             let extra = try singleFigure(v, what: "layers[\(k)]", args: args, argument: "layers")
+            try refuseOverlaidImages([fig, extra], args: args, argument: "layers")
             fig.layers += extra.layers
             fig.equalAspect = fig.equalAspect || extra.equalAspect
         }
@@ -89,6 +91,13 @@ extension PlotBuiltins {
                               argument: argument)
         }
         return fig
+    }
+
+    /// Images fill their panel without axes: nothing can be drawn over them, nor they over axes.
+    static func refuseOverlaidImages(_ figures: [Figure], args: Arguments, argument: String) throws {
+        guard figures.contains(where: { $0.imageGrid != nil }), figures.reduce(0, { $0 + $1.layers.count }) > 1 else { return }
+        throw NativeError("\(args.function.name)(): a figure of images cannot share its panel with other layers",
+                          argument: argument, hint: "put them side by side: panels([imgs, other])")
     }
 
     // MARK: Output

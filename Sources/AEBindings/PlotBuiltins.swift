@@ -9,7 +9,7 @@ import Foundation
 /// lays figures out in a grid; `show(fig)` draws in the terminal, `save(fig, "x.svg")` writes an SVG.
 enum PlotBuiltins {
     static var functions: [Function] {
-        [scatter, lines, curve, quiver, pairs, hist, trace, markers, figure, add, panels, show]
+        [scatter, lines, curve, quiver, pairs, hist, trace, markers, images, figure, add, panels, show]
     }
 
     static func result(_ figure: Figure) -> Value { .object(FigureValue(figure)) }
