@@ -5,7 +5,8 @@ import AENumerics
 /// list; negative indices count from the end), `len(data)`.
 final class DatasetValue: NumericMatrix {
     static let typeName = "Dataset"
-    let data: Dataset
+    /// Left empty only by `takeElements`, whose caller holds the only reference.
+    private(set) var data: Dataset
 
     init(_ data: Dataset) { self.data = data }
 
@@ -15,6 +16,12 @@ final class DatasetValue: NumericMatrix {
 
     func make(rows: Int, columns: Int, elements: [Double]) -> Value {
         .dataset(Dataset(rows: rows, dim: columns, values: elements))
+    }
+
+    func takeElements() -> [Double]? {
+        var values: [Double] = []
+        swap(&values, &data.values)
+        return values
     }
 
     var summary: String { "Dataset(\(data.n) × \(data.dim))" }

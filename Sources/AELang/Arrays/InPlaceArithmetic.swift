@@ -19,6 +19,19 @@ extension Runtime {
     }
 
     private static func inPlace<Op: ArithmeticOperation>(_: Op.Type, _ a: inout Value, _ b: inout Value) -> Value? {
+        // A temporary matrix with a number or with a matrix of its own shape.
+        if case .number(let y) = b, var taken = a.takeUniqueMatrix() {
+            taken.elements.withUnsafeMutableBufferPointer { x in
+                for i in x.indices { x[i] = Op.apply(x[i], y) }
+            }
+            return taken.matrix.make(rows: taken.rows, columns: taken.columns, elements: taken.elements)
+        }
+        if case .number(let x0) = a, var taken = b.takeUniqueMatrix() {
+            taken.elements.withUnsafeMutableBufferPointer { y in
+                for i in y.indices { y[i] = Op.apply(x0, y[i]) }
+            }
+            return taken.matrix.make(rows: taken.rows, columns: taken.columns, elements: taken.elements)
+        }
         if case .number(let y) = b, var xs = a.takeUniqueNumbers() {
             xs.withUnsafeMutableBufferPointer { x in
                 for i in x.indices { x[i] = Op.apply(x[i], y) }
@@ -61,6 +74,27 @@ extension Value {
         if numbers.hasUniqueStorage() { return numbers }
         self = .numbers(numbers)
         return nil
+    }
+}
+
+extension Value {
+    /// A host matrix that nothing else holds, with its elements moved out of it (see
+    /// ``NumericMatrix/takeElements()``): this value becomes nil. Else nil, and the value stays.
+    mutating func takeUniqueMatrix() -> (matrix: any NumericMatrix, rows: Int, columns: Int, elements: [Double])? {
+        guard case .object(let object) = self, object is any NumericMatrix else { return nil }
+        self = .nil
+        var held: AnyObject = consume object
+        guard isKnownUniquelyReferenced(&held), let matrix = held as? any NumericMatrix else {
+            self = .object(held as! any HostObject)
+            return nil
+        }
+        // Its shape first: taking the elements leaves it empty.
+        let (rows, columns) = (matrix.rows, matrix.columns)
+        guard let elements = matrix.takeElements() else {
+            self = .object(matrix)
+            return nil
+        }
+        return (matrix, rows, columns, elements)
     }
 }
 
