@@ -7,6 +7,7 @@ import Glibc
 ///     ae FILE.ae [ARGS...]      run a script; ARGS become the global list `args`
 ///     ae -e CODE [ARGS...]      run CODE
 ///     ae --check FILE           parse and resolve only
+///     ae --dump-api             every builtin as JSON
 ///     ae                        the REPL on a terminal; otherwise run stdin as a script
 ///
 /// Exit codes follow sysexits.h, as jlox and clox do: 0 success, 64 usage, 65 syntax or resolve error,
@@ -43,6 +44,9 @@ struct AECommand: ParsableCommand {
 
     @Flag(help: "No progress output.")
     var quiet = false
+
+    @Flag(name: .customLong("dump-api"), help: "Print every builtin (labels, defaults, topic, help) as JSON.")
+    var dumpAPI = false
 
     /// The script and its arguments. Everything after the script's name belongs to the script, so
     /// `ae train.ae --epochs 3` hands `["--epochs", "3"]` to it.
@@ -81,7 +85,10 @@ struct AECommand: ParsableCommand {
     func run() throws {
         let session = Session(options: engineOptions(), scriptArguments: scriptArguments)
         let status: Int32
-        if let code {
+        if dumpAPI {
+            print(session.engine.apiDescription().json, terminator: "")
+            status = 0
+        } else if let code {
             status = check ? session.check(source: code, file: "<-e>") : session.run(source: code, file: "<-e>")
         } else if let path = scriptAndArguments.first, path != "-" {
             status = check ? session.checkFile(path) : session.runFile(path)
