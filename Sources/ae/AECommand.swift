@@ -8,6 +8,7 @@ import Glibc
 ///     ae -e CODE [ARGS...]      run CODE
 ///     ae --check FILE           parse and resolve only
 ///     ae --dump-api             every builtin as JSON
+///     ae --lsp                  the language server, for editors
 ///     ae                        the REPL on a terminal; otherwise run stdin as a script
 ///
 /// Exit codes follow sysexits.h, as jlox and clox do: 0 success, 64 usage, 65 syntax or resolve error,
@@ -48,6 +49,9 @@ struct AECommand: ParsableCommand {
     @Flag(name: .customLong("dump-api"), help: "Print every builtin (labels, defaults, topic, help) as JSON.")
     var dumpAPI = false
 
+    @Flag(help: "Serve the Language Server Protocol on stdin and stdout (for editors).")
+    var lsp = false
+
     /// The script and its arguments. Everything after the script's name belongs to the script, so
     /// `ae train.ae --epochs 3` hands `["--epochs", "3"]` to it.
     @Argument(help: ArgumentHelp(
@@ -85,7 +89,9 @@ struct AECommand: ParsableCommand {
     func run() throws {
         let session = Session(options: engineOptions(), scriptArguments: scriptArguments)
         let status: Int32
-        if dumpAPI {
+        if lsp {
+            status = LanguageServer().run()
+        } else if dumpAPI {
             print(session.engine.apiDescription().json, terminator: "")
             status = 0
         } else if let code {
