@@ -77,6 +77,7 @@ extension LanguageServer {
         }
         var seen = Set<String>()
         // Labels first: inside a call they are what is most likely meant.
+        labels.formUnion(names.filter { $0.hasSuffix(":") })
         return (labels.sorted() + names.sorted()).filter { seen.insert($0).inserted }.map { name -> [String: Any] in
             var item: [String: Any] = ["label": name]
             if name.hasSuffix(":") {
