@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Editor support, end to end: `ae --lsp` driven by a real LSP client (pytest-lsp, Tests/lsp) and the
-# Pygments lexer over every golden script and sample (editors/pygments/tests). Uses its own virtual
+# Editor support, end to end: `ae --lsp` driven by a real LSP client (pytest-lsp, Tests/lsp), the
+# Pygments lexer over every golden script and sample (editors/pygments/tests), and the VS Code
+# extension's files (editors/vscode/tests). Uses its own virtual
 # environment, .venv-lsp, made on first use. AE names the binary to test (default: the release build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,4 +16,4 @@ fi
 rm -rf editors/pygments/build editors/pygments/*.egg-info
 
 export AE="${AE:-$PWD/.build/release/ae}"
-"$venv/bin/python" -m pytest -q -p no:cacheprovider -c Tests/lsp/pytest.ini Tests/lsp editors/pygments/tests
+"$venv/bin/python" -m pytest -q -p no:cacheprovider -c Tests/lsp/pytest.ini Tests/lsp editors/pygments/tests editors/vscode/tests
