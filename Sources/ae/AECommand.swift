@@ -1,4 +1,5 @@
 import AELang
+import AELanguageServer
 import ArgumentParser
 import Glibc
 
@@ -90,7 +91,7 @@ struct AECommand: ParsableCommand {
         let session = Session(options: engineOptions(), scriptArguments: scriptArguments)
         let status: Int32
         if lsp {
-            status = LanguageServer().run()
+            status = LanguageServer(version: AEVersion.string).run()
         } else if dumpAPI {
             print(session.engine.apiDescription().json, terminator: "")
             status = 0

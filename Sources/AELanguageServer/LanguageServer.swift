@@ -2,14 +2,15 @@ import AEBindings
 import AELang
 import AEStdlib
 import Foundation
+import Glibc
 
-/// `ae --lsp`: a Language Server Protocol server on stdin and stdout. It parses and resolves the
+/// `ae --lsp`: a Language Server Protocol server on stdin and stdout (or any pair of descriptors). It parses and resolves the
 /// open documents (never runs them) and answers diagnostics, hover, completion, signature help,
 /// definition and document symbols from the engine's own analysis and builtin descriptions.
 ///
 /// Every message gets a JSON-RPC answer or is a notification; a stream that cannot be framed any
 /// further ends the server with status 1, as does the input ending without `shutdown` (LSP's rule).
-final class LanguageServer {
+public final class LanguageServer {
     /// JSON-RPC 2.0 and LSP error codes.
     enum ErrorCode: Int {
         case parseError = -32700, invalidRequest = -32600, methodNotFound = -32601, invalidParams = -32602
@@ -22,13 +23,17 @@ final class LanguageServer {
     }
 
     let engine: Engine
-    private let transport = LSPTransport()
+    private let transport: LSPTransport
+    private let version: String
     var documents: [String: TextDocument] = [:]
     var analyses: [String: ScriptAnalysis] = [:]
     private var initialized = false
     private var shutdownRequested = false
 
-    init() {
+    /// `version` is what `initialize` reports as the server's.
+    public init(version: String, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) {
+        self.version = version
+        transport = LSPTransport(input: input, output: output)
         var options = EngineOptions()
         options.quiet = true
         // Imports read the script's folder and AE_PATH, as running the script would.
@@ -42,7 +47,7 @@ final class LanguageServer {
     }
 
     /// Serves until `exit` or the end of input; returns the process status.
-    func run() -> Int32 {
+    public func run() -> Int32 {
         while true {
             switch transport.read() {
             case .end:
@@ -97,7 +102,7 @@ final class LanguageServer {
         if method == "initialize" {
             initialized = true
             return ["capabilities": LanguageServer.capabilities,
-                    "serverInfo": ["name": "ae", "version": AEVersion.string]]
+                    "serverInfo": ["name": "ae", "version": version]]
         }
         guard initialized else { throw RequestError(code: .serverNotInitialized, message: "initialize first") }
         guard !shutdownRequested else { throw RequestError(code: .invalidRequest, message: "the server is shutting down") }
