@@ -30,49 +30,81 @@ extension Engine {
         return outcome ?? ScriptAnalysis(errors: [], symbols: [])
     }
 
+    /// Top-level functions and variables, then what each function declares: its parameters, its
+    /// locals (names it assigns that no enclosing function has: the resolver's rule) and its local
+    /// functions, each in scope from its line to the function's end.
     private static func symbols(of nodes: [Node], in file: SourceFile) -> [ScriptSymbol] {
-        var symbols: [ScriptSymbol] = []
-        var parameters: [ScriptSymbol] = []
+        var topLevel: [ScriptSymbol] = []
+        var scoped: [ScriptSymbol] = []
         var seen = Set<String>()
-        func add(_ ref: NameRef, _ kind: ScriptSymbol.Kind, _ function: FunctionNode?) {
-            guard seen.insert(ref.name).inserted else { return }
-            let list = function?.parameters.map { ($0.name, defaultText(of: $0, in: file)) } ?? []
-            symbols.append(ScriptSymbol(name: ref.name, kind: kind, line: ref.location.line,
-                                        column: ref.location.column, container: nil, scopeEnd: Int.max, parameters: list,
-                                        doc: function?.doc))
+        func symbol(_ name: String, _ kind: ScriptSymbol.Kind, at location: SourceLocation, in container: FunctionNode?,
+                    named containerName: String?, function: FunctionNode? = nil) -> ScriptSymbol {
+            ScriptSymbol(name: name, kind: kind, line: location.line, column: location.column, container: containerName,
+                         scopeEnd: container?.endLine ?? Int.max,
+                         parameters: function?.parameters.map { ($0.name, defaultText(of: $0, in: file)) } ?? [],
+                         doc: function?.doc)
         }
-        func addParameters(of function: FunctionNode, named name: String) {
+        func declarations(of function: FunctionNode, named name: String, enclosing: Set<String>) {
+            var own = Set<String>()
             for parameter in function.parameters {
-                parameters.append(ScriptSymbol(name: parameter.name, kind: .parameter, line: parameter.location.line,
-                                               column: parameter.location.column, container: name,
-                                               scopeEnd: function.endLine,
-                                               parameters: [], doc: nil))
+                own.insert(parameter.name)
+                scoped.append(symbol(parameter.name, .parameter, at: parameter.location, in: function, named: name))
             }
-            for node in function.body { visitNested(node) }
-        }
-        func visitNested(_ node: Node) {
-            switch node {
-            case .functionDeclaration(let ref, let function): addParameters(of: function, named: ref.name)
-            case .assign(_, .function(let function), _) where function.name != nil:
-                addParameters(of: function, named: function.name!)
-            default: break
+            var inner: [(NameRef, FunctionNode)] = []
+            forEachStatement(function.body) { node in
+                if let (ref, local) = declaredFunction(node) { inner.append((ref, local)) }
+                guard let ref = assignedName(node), !own.contains(ref.name), !enclosing.contains(ref.name) else { return }
+                own.insert(ref.name)
+                let local = declaredFunction(node)?.1
+                scoped.append(symbol(ref.name, local == nil ? .local : .function, at: ref.location, in: function,
+                                     named: name, function: local))
             }
+            for (ref, local) in inner { declarations(of: local, named: ref.name, enclosing: enclosing.union(own)) }
         }
+        forEachStatement(nodes) { node in
+            guard let ref = assignedName(node) else { return }
+            let function = declaredFunction(node)?.1
+            if seen.insert(ref.name).inserted {
+                topLevel.append(symbol(ref.name, function == nil ? .variable : .function, at: ref.location, in: nil,
+                                       named: nil, function: function))
+            }
+            if let function { declarations(of: function, named: ref.name, enclosing: []) }
+        }
+        return topLevel + scoped
+    }
+
+    /// The name a statement assigns: `x = ...`, `for x in ...`, `fn x(...)`.
+    private static func assignedName(_ node: Node) -> NameRef? {
+        switch node {
+        case .assign(.name(let ref), _, _), .forIn(let ref, _, _, _), .functionDeclaration(let ref, _): return ref
+        default: return nil
+        }
+    }
+
+    /// The function a statement names: `fn f(...) {...}` or `f = fn(...) ...`.
+    private static func declaredFunction(_ node: Node) -> (NameRef, FunctionNode)? {
+        switch node {
+        case .functionDeclaration(let ref, let function), .assign(.name(let ref), .function(let function), _):
+            return (ref, function)
+        default:
+            return nil
+        }
+    }
+
+    /// Each statement of a block and of the blocks of its `if`, `for` and `while`, not entering functions.
+    private static func forEachStatement(_ nodes: [Node], _ visit: (Node) -> Void) {
         for node in nodes {
+            visit(node)
             switch node {
-            case .functionDeclaration(let ref, let function):
-                add(ref, .function, function)
-                addParameters(of: function, named: ref.name)
-            case .assign(.name(let ref), .function(let function), _):
-                add(ref, .function, function)
-                addParameters(of: function, named: ref.name)
-            case .assign(.name(let ref), _, _), .forIn(let ref, _, _, _):
-                add(ref, .variable, nil)
+            case .ifElse(_, let body, let elseBody, _):
+                forEachStatement(body, visit)
+                forEachStatement(elseBody ?? [], visit)
+            case .forIn(_, _, let body, _), .whileLoop(_, let body, _):
+                forEachStatement(body, visit)
             default:
                 break
             }
         }
-        return symbols + parameters
     }
 
     /// The default of a parameter as written: the text after its `:`, up to the `,` or `)` that ends it.

@@ -7,7 +7,8 @@ public struct ScriptAnalysis {
     /// errors (unknown names, bad imports, `return` outside a function).
     public let errors: [ScriptError]
     /// Top-level functions and variables in source order, each once (at its first assignment);
-    /// then the parameters of every named function.
+    /// then what each named function declares (parameters, locals, local functions), which have a
+    /// `container`.
     public let symbols: [ScriptSymbol]
 }
 
@@ -19,6 +20,8 @@ public struct ScriptSymbol: Equatable {
         case variable
         /// A parameter of the function named `container`.
         case parameter
+        /// A local variable of the function named `container`.
+        case local
     }
 
     public let name: String
@@ -26,9 +29,9 @@ public struct ScriptSymbol: Equatable {
     /// Where the name is written in its declaration.
     public let line: Int
     public let column: Int
-    /// The enclosing function of a parameter.
+    /// The function that declares the name; nil at the top level.
     public let container: String?
-    /// The last line of that function: the parameter is in scope from `line` to here.
+    /// The last line of that function: the name is in scope from `line` to here.
     public let scopeEnd: Int
     /// A function's parameters with their defaults as written (`sigma: 0.1` gives "0.1").
     public let parameters: [(name: String, defaultText: String?)]

@@ -29,11 +29,11 @@ extension LanguageServer {
         return (document, analysis, place)
     }
 
-    /// The declaration a name refers to at a place: a parameter of the nearest function above, a
-    /// top-level function or variable.
+    /// The declaration a name refers to at a line: one of the innermost function around it (the
+    /// last declared whose scope holds the line), else a top-level function or variable.
     private func declaration(of name: String, at line: Int, in analysis: ScriptAnalysis) -> ScriptSymbol? {
-        let parameter = analysis.symbols.last { $0.kind == .parameter && $0.name == name && $0.line <= line && line <= $0.scopeEnd }
-        return parameter ?? analysis.symbols.first { $0.kind != .parameter && $0.name == name }
+        let local = analysis.symbols.last { $0.container != nil && $0.name == name && $0.line <= line && line <= $0.scopeEnd }
+        return local ?? analysis.symbols.first { $0.container == nil && $0.name == name }
     }
 
     func hover(_ params: [String: Any]) throws -> Any {
@@ -48,6 +48,8 @@ extension LanguageServer {
                 text = "global variable `\(name)` (line \(symbol.line))"
             case .parameter:
                 text = "parameter `\(name)` of `\(symbol.container ?? "fn")`"
+            case .local:
+                text = "local variable `\(name)` of `\(symbol.container ?? "fn")` (line \(symbol.line))"
             }
         } else if let help = engine.help(name) {
             text = "```\n\(help)\n```"
@@ -68,10 +70,10 @@ extension LanguageServer {
         if start == 0 || before[start - 1] != "." {
             names += analysis.symbols.filter { symbol in
                 symbol.name.hasPrefix(word)
-                    && (symbol.kind != .parameter || (symbol.line <= place.line && place.line <= symbol.scopeEnd))
+                    && (symbol.container == nil || (symbol.line <= place.line && place.line <= symbol.scopeEnd))
             }.map(\.name)
             if let call = Engine.openCall(in: Array(before[..<start])),
-               let function = analysis.symbols.first(where: { $0.kind == .function && $0.name == call.name }) {
+               let function = declaration(of: call.name, at: place.line, in: analysis), function.kind == .function {
                 for parameter in function.parameters where parameter.name.hasPrefix(word) { labels.insert(parameter.name + ":") }
             }
         }
@@ -104,7 +106,7 @@ extension LanguageServer {
               let call = Engine.openCall(in: document.characters(before: place)) else { return NSNull() }
         let parameters: [(name: String, defaultText: String?, variadic: Bool)]
         let documentation: String?
-        if let symbol = analysis.symbols.first(where: { $0.kind == .function && $0.name == call.name }) {
+        if let symbol = declaration(of: call.name, at: place.line, in: analysis), symbol.kind == .function {
             parameters = symbol.parameters.map { ($0.name, $0.defaultText, false) }
             documentation = symbol.doc
         } else if case .function(let function)? = engine.global(call.name) {
@@ -144,7 +146,7 @@ extension LanguageServer {
             throw RequestError(code: .invalidParams, message: "expected textDocument.uri")
         }
         guard let document = documents[uri], let analysis = analyses[uri] else { return [Any]() }
-        return analysis.symbols.filter { $0.kind != .parameter }.map { symbol -> [String: Any] in
+        return analysis.symbols.filter { $0.container == nil }.map { symbol -> [String: Any] in
             let range = document.lspRange(line: symbol.line, column: symbol.column, length: symbol.name.count)
             var item: [String: Any] = ["name": symbol.name, "kind": symbol.kind == .function ? 12 : 13,
                                        "range": range, "selectionRange": range]

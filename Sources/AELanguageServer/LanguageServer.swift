@@ -68,9 +68,13 @@ public final class LanguageServer {
             reply(id: NSNull(), error: RequestError(code: .parseError, message: "the message is not UTF-8"))
             return nil
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data),
-              let message = object as? [String: Any] else {
-            reply(id: NSNull(), error: RequestError(code: .parseError, message: "the message is not a JSON object"))
+        guard let object = try? JSONSerialization.jsonObject(with: data) else {
+            reply(id: NSNull(), error: RequestError(code: .parseError, message: "the message is not JSON"))
+            return nil
+        }
+        guard let message = object as? [String: Any] else {
+            reply(id: NSNull(), error: RequestError(code: .invalidRequest,
+                                                    message: "the message is not a JSON object (batches are not supported)"))
             return nil
         }
         let id = message["id"]

@@ -58,6 +58,11 @@ final class LanguageServerTests: XCTestCase {
         messages.first { ($0["id"] as? Int) == id }
     }
 
+    /// The text of the hover answering request `id`.
+    private func hoverText(_ id: Int, in messages: [[String: Any]]) -> String? {
+        ((response(id, in: messages)?["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
+    }
+
     private func diagnostics(in messages: [[String: Any]]) -> [[String: Any]] {
         let published = messages.last { ($0["method"] as? String) == "textDocument/publishDiagnostics" }
         return (published?["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
@@ -149,17 +154,10 @@ final class LanguageServerTests: XCTestCase {
         """
 
     func testHoverShowsBuiltinHelpDocCommentsAndKinds() throws {
-        let input = Self.initialize + open("h.ae", script)
-            + request(1, "textDocument/hover", "h.ae", line: 4, character: 5)   // dae
-            + request(2, "textDocument/hover", "h.ae", line: 4, character: 29)  // twice
-            + request(3, "textDocument/hover", "h.ae", line: 4, character: 35)  // rate
-            + request(4, "textDocument/hover", "h.ae", line: 2, character: 25)  // scale in the body
-            + request(5, "textDocument/hover", "h.ae", line: 2, character: 0)   // fn: a keyword
-            + Self.shutdownAndExit
-        let (messages, _) = try serve(input)
-        func value(_ id: Int) -> String? {
-            ((response(id, in: messages)?["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
-        }
+        // dae, twice, rate, scale in the body, and `fn` (a keyword).
+        let messages = try session(script, [("hover", 4, 5), ("hover", 4, 29), ("hover", 4, 35), ("hover", 2, 25),
+                                            ("hover", 2, 0)])
+        func value(_ id: Int) -> String? { hoverText(id, in: messages) }
         let help = try AEProgram.run(["-e", "help(\"dae\")"]).stdout
         XCTAssertEqual(value(1), "```\n" + help.trimmingCharacters(in: .newlines) + "\n```")
         XCTAssertEqual(value(2), "```ae\nfn twice(x, scale: 2)\n```\n\nDoubles its argument.\nSecond line of the doc.")
@@ -168,15 +166,34 @@ final class LanguageServerTests: XCTestCase {
         XCTAssertTrue(response(5, in: messages)?["result"] is NSNull)
     }
 
+    func testHoverAndDefinitionKnowLocalsByTheResolversRule() throws {
+        let text = """
+            fn outer(n) {
+              total = 0
+              fn step(k) { total = total + k }
+              for i in range(n) { step(i) }
+              total
+            }
+            total = 5
+            """
+        // Request 2 is `total` assigned inside step: outer's variable, which step rebinds.
+        let messages = try session(text, [("hover", 1, 2), ("hover", 2, 16), ("hover", 3, 6), ("hover", 3, 22),
+                                          ("hover", 6, 0), ("definition", 3, 22)])
+        func value(_ id: Int) -> String? { hoverText(id, in: messages) }
+        XCTAssertEqual(value(1), "local variable `total` of `outer` (line 2)")
+        XCTAssertEqual(value(2), "local variable `total` of `outer` (line 2)")
+        XCTAssertEqual(value(3), "local variable `i` of `outer` (line 4)")
+        XCTAssertEqual(value(4), "```ae\nfn step(k)\n```")
+        XCTAssertEqual(value(5), "global variable `total` (line 7)")
+        XCTAssertEqual(json(response(6, in: messages)?["result"]), """
+            {"range":{"end":{"character":9,"line":2},"start":{"character":5,"line":2}},"uri":"\(uri("r.ae"))"}
+            """)
+    }
+
     func testCompletionOffersLabelsNamesAndKeywords() throws {
         let text = "fn twice(x, scale: 2) {\n  sc\n}\nweight = 1\nm = dae(hidden: 10, si\nn = twice(sc\nw\n"
-        let input = Self.initialize + open("k.ae", text)
-            + request(1, "textDocument/completion", "k.ae", line: 4, character: 22)
-            + request(2, "textDocument/completion", "k.ae", line: 5, character: 12)
-            + request(3, "textDocument/completion", "k.ae", line: 6, character: 1)
-            + request(4, "textDocument/completion", "k.ae", line: 1, character: 4)
-            + Self.shutdownAndExit
-        let (messages, _) = try serve(input)
+        let messages = try session(text, [("completion", 4, 22), ("completion", 5, 12), ("completion", 6, 1),
+                                          ("completion", 1, 4)])
         func labels(_ id: Int) -> [String] {
             (response(id, in: messages)?["result"] as? [[String: Any]] ?? []).map { $0["label"] as! String }
         }
@@ -190,18 +207,23 @@ final class LanguageServerTests: XCTestCase {
         XCTAssertEqual((response(1, in: messages)?["result"] as? [[String: Any]])?.first?["insertText"] as? String, "sigma: ")
     }
 
+    /// The server's messages after opening `text` and sending each request (ids 1, 2, ...).
+    private func session(_ text: String, _ requests: [(method: String, line: Int, character: Int)]) throws -> [[String: Any]] {
+        var input = Self.initialize + open("r.ae", text)
+        for (index, r) in requests.enumerated() {
+            input += request(index + 1, "textDocument/" + r.method, "r.ae", line: r.line, character: r.character)
+        }
+        return try serve(input + Self.shutdownAndExit).messages
+    }
+
     /// The results of one kind of request at each position of a document.
     private func results(_ method: String, _ text: String, at positions: [(line: Int, character: Int)]) throws -> [[String: Any]] {
-        var input = Self.initialize + open("r.ae", text)
-        for (index, position) in positions.enumerated() {
-            input += request(index + 1, method, "r.ae", line: position.line, character: position.character)
-        }
-        let (messages, _) = try serve(input + Self.shutdownAndExit)
+        let messages = try session(text, positions.map { (method, $0.line, $0.character) })
         return try positions.indices.map { try XCTUnwrap(response($0 + 1, in: messages)?["result"] as? [String: Any]) }
     }
 
     func testSignatureHelpNamesTheArgumentBeingTyped() throws {
-        let answers = try results("textDocument/signatureHelp", script, at: [(4, 40), (4, 34)])
+        let answers = try results("signatureHelp", script, at: [(4, 40), (4, 34)])
         let signature = try XCTUnwrap((answers[0]["signatures"] as? [[String: Any]])?.first)
         let label = try XCTUnwrap(signature["label"] as? String)
         XCTAssertTrue(label.hasPrefix("dae(hidden:, sigma:, tied: false, activation: \"tanh\","), label)
@@ -212,7 +234,7 @@ final class LanguageServerTests: XCTestCase {
     }
 
     func testALabelledArgumentIsTheActiveParameterWhateverItsPosition() throws {
-        let answers = try results("textDocument/signatureHelp", "m = dae(hidden: 10, seed: ", at: [(0, 26), (0, 20)])
+        let answers = try results("signatureHelp", "m = dae(hidden: 10, seed: ", at: [(0, 26), (0, 20)])
         let labelled = answers[0]
         XCTAssertEqual(labelled["activeParameter"] as? Int, 7)
         let signature = try XCTUnwrap((labelled["signatures"] as? [[String: Any]])?.first)
@@ -249,6 +271,7 @@ final class LanguageServerTests: XCTestCase {
     func testMalformedMessagesGetJSONRPCErrorsAndTheServerGoesOn() throws {
         let input = Self.initialize
             + Self.frame(Data("{not json".utf8))
+            + Self.frame(Data("[]".utf8))
             + Self.frame(Data([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D]))
             + Self.frame(["jsonrpc": "2.0", "id": 7, "method": "textDocument/formatting", "params": [String: Any]()])
             + Self.frame(["jsonrpc": "2.0", "id": 8, "method": "textDocument/hover", "params": [String: Any]()])
@@ -257,7 +280,8 @@ final class LanguageServerTests: XCTestCase {
         let (messages, status) = try serve(input)
         XCTAssertEqual(status, 0)
         XCTAssertEqual(messages.dropFirst().map { json($0) }, [
-            #"{"error":{"code":-32700,"message":"the message is not a JSON object"},"id":null,"jsonrpc":"2.0"}"#,
+            #"{"error":{"code":-32700,"message":"the message is not JSON"},"id":null,"jsonrpc":"2.0"}"#,
+            #"{"error":{"code":-32600,"message":"the message is not a JSON object (batches are not supported)"},"id":null,"jsonrpc":"2.0"}"#,
             #"{"error":{"code":-32700,"message":"the message is not UTF-8"},"id":null,"jsonrpc":"2.0"}"#,
             #"{"error":{"code":-32601,"message":"unknown method 'textDocument/formatting'"},"id":7,"jsonrpc":"2.0"}"#,
             #"{"error":{"code":-32602,"message":"expected textDocument.uri and position"},"id":8,"jsonrpc":"2.0"}"#,
