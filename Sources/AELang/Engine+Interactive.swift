@@ -108,4 +108,10 @@ public struct OpenCall: Equatable {
     public let argumentIndex: Int
     /// The label of the argument being typed, once its `:` is written.
     public let label: String?
+
+    public init(name: String, argumentIndex: Int, label: String?) {
+        self.name = name
+        self.argumentIndex = argumentIndex
+        self.label = label
+    }
 }
