@@ -5,16 +5,25 @@ import Foundation
 /// registered builtins.
 extension LanguageServer {
     /// Each error as an LSP diagnostic: the message, then the hint on a line of its own. An error in
-    /// an imported module is shown on the document's first line, naming the module's file.
+    /// an imported module is shown on the `import` that loads it (else the first line), naming the
+    /// module's file and position.
     func diagnostics(_ analysis: ScriptAnalysis, _ document: TextDocument) -> [[String: Any]] {
         analysis.errors.map { error in
             var message = error.message
             if let hint = error.hint { message += "\n" + hint }
-            let ownFile = error.file == document.path && error.line > 0
-            if !ownFile { message = "\(error.file):\(error.line):\(error.column): \(message)" }
-            return ["range": ownFile ? document.lspRange(line: error.line, column: error.column, length: error.length)
-                                     : document.lspRange(line: 1, column: 1, length: 0),
-                    "severity": 1, "source": "ae", "message": message]
+            let range: [String: Any]
+            if error.file == document.path && error.line > 0 {
+                range = document.lspRange(line: error.line, column: error.column, length: error.length)
+            } else {
+                message = "\(error.file):\(error.line):\(error.column): \(message)"
+                let module = ((error.file as NSString).lastPathComponent as NSString).deletingPathExtension
+                let line = document.lines.firstIndex { $0.contains("import \"\(module)\"") }
+                let column = line.flatMap { document.lines[$0].range(of: "import") }
+                    .map { document.lines[line!].distance(from: document.lines[line!].startIndex, to: $0.lowerBound) + 1 }
+                range = document.lspRange(line: (line ?? 0) + 1, column: column ?? 1,
+                                          length: column == nil ? 0 : "import \"\(module)\"".count)
+            }
+            return ["range": range, "severity": 1, "source": "ae", "message": message]
         }
     }
 

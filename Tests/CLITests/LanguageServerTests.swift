@@ -134,6 +134,13 @@ final class LanguageServerTests: XCTestCase {
         let (missing, _) = try serve(Self.initialize + open("e.ae", "import \"helperz\"\n") + Self.shutdownAndExit)
         let message = diagnostics(in: missing).first?["message"] as? String
         XCTAssertEqual(message?.split(separator: "\n").first, "cannot find module 'helperz'")
+        // An error inside a module is shown on the import that loads it.
+        let broken = try scratch.file("broken.ae", "fn f() { nope }\n")
+        let (inside, _) = try serve(Self.initialize + open("i.ae", "x = 1\n  import \"broken\"\n") + Self.shutdownAndExit)
+        XCTAssertEqual(json(diagnostics(in: inside)), """
+            [{"message":"\(broken):1:10: unknown name 'nope'","range":{"end":{"character":17,"line":1},\
+            "start":{"character":2,"line":1}},"severity":1,"source":"ae"}]
+            """)
     }
 
     func testNothingRuns() throws {
