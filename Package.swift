@@ -71,6 +71,8 @@ let package = Package(
         .testTarget(name: "GoldenTests", dependencies: ["AELang", "AEBindings", "AEStdlib", "AEFiles"]),
         // Runs the built `ae` binary: batch mode, exit codes, and the REPL through a pseudo-terminal.
         .testTarget(name: "CLITests", dependencies: ["ae"]),
+        // The language server in-process, serving a host's own engine.
+        .testTarget(name: "AELanguageServerTests", dependencies: ["AELanguageServer", "AELang"]),
     ],
     swiftLanguageModes: [.v5]
 )

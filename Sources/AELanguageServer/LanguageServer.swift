@@ -30,20 +30,28 @@ public final class LanguageServer {
     private var initialized = false
     private var shutdownRequested = false
 
+    /// Serves the names of `engine`: a host that registers its own functions passes its engine, and
+    /// editors complete, describe and check them too (the server only analyzes, it never runs code).
+    /// Without one, the server makes the `ae` program's: every builtin, the bundled library, AE_PATH.
     /// `version` is what `initialize` reports as the server's.
-    public init(version: String, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) {
+    public init(engine: Engine? = nil, version: String, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) {
         self.version = version
         transport = LSPTransport(input: input, output: output)
+        self.engine = engine ?? LanguageServer.standardEngine()
+    }
+
+    private static func standardEngine() -> Engine {
         var options = EngineOptions()
         options.quiet = true
         // Imports read the script's folder and AE_PATH, as running the script would.
         options.allowFileRead = true
-        engine = Engine(options: options, output: { _ in }, diagnostics: { _ in })
+        let engine = Engine(options: options, output: { _ in }, diagnostics: { _ in })
         engine.register(Builtins.all)
         engine.bundledModules = Stdlib.modules
         if let path = ProcessInfo.processInfo.environment["AE_PATH"] {
             engine.searchPaths = path.split(separator: ":").map(String.init)
         }
+        return engine
     }
 
     /// Serves until `exit` or the end of input; returns the process status.
