@@ -64,6 +64,9 @@ struct AECommand: ParsableCommand {
         if let threads, threads < 0 {
             throw ValidationError("--threads must be 0 or more, got \(threads)")
         }
+        if (lsp || dumpAPI) && (lsp && dumpAPI || check || code != nil || !scriptAndArguments.isEmpty) {
+            throw ValidationError("\(lsp ? "--lsp" : "--dump-api") takes no script, -e or other mode")
+        }
         if check && code == nil && scriptAndArguments.isEmpty && isatty(STDIN_FILENO) == 1 {
             throw ValidationError("--check needs a FILE (or -e CODE, or a script on stdin)")
         }

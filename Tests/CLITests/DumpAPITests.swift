@@ -24,6 +24,15 @@ final class DumpAPITests: XCTestCase {
         XCTAssertTrue(functions.contains { $0["name"] as? String == "print" })
     }
 
+    func testTheEditorModesTakeNoScript() throws {
+        for arguments in [["--dump-api", "x.ae"], ["--lsp", "-e", "1"], ["--check", "--lsp"], ["--lsp", "--dump-api"]] {
+            let outcome = try AEProgram.run(arguments)
+            XCTAssertEqual(outcome.status, 64, "\(arguments)")
+            XCTAssertTrue(outcome.stderr.contains("takes no script, -e or other mode"), outcome.stderr)
+            XCTAssertEqual(outcome.stdout, "")
+        }
+    }
+
     func testTheOutputIsTheSameOnEveryRun() throws {
         XCTAssertEqual(try AEProgram.run(["--dump-api"]).stdout, try AEProgram.run(["--dump-api", "--seed", "3"]).stdout)
     }
