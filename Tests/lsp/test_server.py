@@ -94,3 +94,18 @@ async def test_an_import_resolves_from_the_scripts_folder(client, tmp_path):
     (tmp_path / "helpers.ae").write_text("fn half(x) { x / 2 }\n", encoding="utf-8")
     uri = await open_document(client, tmp_path, 'import "helpers"\nprint(half(3))\n', name="uses.ae")
     assert list(client.diagnostics[uri]) == []
+
+
+def test_a_client_that_goes_away_ends_the_server_cleanly():
+    """The reading end of the server's stdout closed: the first answer fails, and the server exits with
+    status 1 (the input ended without shutdown), not killed by SIGPIPE and not hanging."""
+    import json
+    import subprocess
+
+    body = json.dumps({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {}}).encode()
+    process = subprocess.Popen([AE, "--lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()
+    process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    process.stdin.flush()
+    assert process.wait(timeout=30) == 1
+    assert process.stderr.read() == b""
