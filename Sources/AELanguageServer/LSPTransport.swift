@@ -20,6 +20,9 @@ final class LSPTransport {
     private let output: Int32
     private var buffer: [UInt8] = []
     private var position = 0
+    /// True once a header of the message being read has been seen: blank lines before the first
+    /// header are skipped, the first one after it ends the header block.
+    private var sawHeader = false
 
     init(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) {
         self.input = input
@@ -55,8 +58,6 @@ final class LSPTransport {
         guard let body = readBytes(length) else { return .end }
         return .message(Data(body))
     }
-
-    private var sawHeader = false
 
     /// Writes one message; false when the client is gone.
     @discardableResult
