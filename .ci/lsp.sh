@@ -10,9 +10,10 @@ venv=.venv-lsp
 if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
 fi
-"$venv/bin/pip" install -q --disable-pip-version-check pytest pytest-lsp pygments
-# Reinstalled each time, so the tests see the lexer as it is now (and its entry point is registered).
-"$venv/bin/pip" install -q --disable-pip-version-check --no-deps --force-reinstall ./editors/pygments
+"$venv/bin/pip" install -q --disable-pip-version-check pytest pytest-lsp pygments setuptools wheel
+# Reinstalled each time, so the tests see the lexer as it is now (and its entry point is registered);
+# built with the venv's setuptools, so a run with everything installed needs no network.
+"$venv/bin/pip" install -q --disable-pip-version-check --no-deps --no-build-isolation --force-reinstall ./editors/pygments
 rm -rf editors/pygments/build editors/pygments/*.egg-info
 
 export AE="${AE:-$PWD/.build/release/ae}"
