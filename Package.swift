@@ -8,6 +8,7 @@ import PackageDescription
 //               of the language.
 //   AEPlots     figures: SVG and terminal (braille) rendering. Knows nothing of either.
 //   AEBindings  the builtins that expose AENumerics and AEPlots to the language.
+//   AELanguageServer  the language server for editors (`ae --lsp`), on AELang's analysis.
 //   ae          the command-line program and REPL: a thin client of AELang's public API.
 // The numerical kernels (_AEKernels, C) are compiled for the portable baseline and, on x86-64, for
 // AVX2 + FMA too, and choose at run time (Dispatch.c). No target sets compiler flags: SwiftPM refuses
@@ -21,6 +22,7 @@ let package = Package(
         .library(name: "AELang", targets: ["AELang"]),
         .library(name: "AENumerics", targets: ["AENumerics"]),
         .library(name: "AEBindings", targets: ["AEBindings"]),
+        .library(name: "AELanguageServer", targets: ["AELanguageServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,6 +46,9 @@ let package = Package(
         .target(name: "AEStdlib", plugins: ["EmbedFiles"]),
         .executableTarget(name: "EmbedStdlibTool"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedStdlibTool"]),
+        // The language server (`ae --lsp`): LSP over a pair of file descriptors, answered from the
+        // engine's analysis. A library so the fuzz harness can drive it too.
+        .target(name: "AELanguageServer", dependencies: ["AELang", "AEBindings", "AEStdlib"]),
         .systemLibrary(
             name: "CReadline",
             pkgConfig: nil,
@@ -52,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "ae",
             dependencies: [
-                "AELang", "AEBindings", "AEStdlib", "CReadline",
+                "AELang", "AEBindings", "AEStdlib", "AELanguageServer", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +71,8 @@ let package = Package(
         .testTarget(name: "GoldenTests", dependencies: ["AELang", "AEBindings", "AEStdlib", "AEFiles"]),
         // Runs the built `ae` binary: batch mode, exit codes, and the REPL through a pseudo-terminal.
         .testTarget(name: "CLITests", dependencies: ["ae"]),
+        // The language server in-process, serving a host's own engine.
+        .testTarget(name: "AELanguageServerTests", dependencies: ["AELanguageServer", "AELang"]),
     ],
     swiftLanguageModes: [.v5]
 )

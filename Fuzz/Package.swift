@@ -12,6 +12,9 @@ import PackageDescription
 // runs blind.) Seeds: the golden scripts, samples and stdlib copied into seeds/.
 // Crashes it finds are kept in ../Tests/fuzz-regressions/ and replayed by `swift test`.
 //
+// A second harness, ae-fuzz-lsp (same build with `--product ae-fuzz-lsp`), feeds the language server
+// (`ae --lsp`) raw byte streams and framed messages; its seeds are in lsp-seeds/.
+//
 // - Without `--sanitize address` the harness runs about 2× faster (no leak or memory-error checks):
 //   for long runs on all cores, `-jobs=1000 -workers=2` (a job ends at its first crash or timeout
 //   and the next one starts). Then replay the grown corpus once under ASan for leaks and memory
@@ -24,14 +27,22 @@ import PackageDescription
 //   artifacts before believing them.
 let package = Package(
     name: "ae-fuzz",
-    products: [.executable(name: "ae-fuzz", targets: ["AEFuzz"])],
+    products: [
+        .executable(name: "ae-fuzz", targets: ["AEFuzz"]),
+        .executable(name: "ae-fuzz-lsp", targets: ["AEFuzzLSP"]),
+    ],
     dependencies: [.package(name: "ae", path: "..")],
     targets: [
         .executableTarget(
             name: "AEFuzz",
             dependencies: [.product(name: "AELang", package: "ae"), .product(name: "AEBindings", package: "ae")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
-        )
+        ),
+        .executableTarget(
+            name: "AEFuzzLSP",
+            dependencies: [.product(name: "AELanguageServer", package: "ae")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
     ],
     swiftLanguageModes: [.v5]
 )

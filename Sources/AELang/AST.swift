@@ -156,6 +156,8 @@ final class FunctionNode {
     let body: [Node]
     let location: SourceLocation
     var doc: String?
+    /// The line of the body's last token: editors scope parameters by it.
+    var endLine = 0
     // Filled in by the resolver.
     var slotCount = 0
     /// Per slot: whether an inner function captures it (then it lives in a cell).

@@ -52,31 +52,66 @@ extension Engine {
             candidates.insert(keyword)
         }
         // Inside the innermost open call: that function's labels.
+        if let call = Engine.openCall(in: Array(characters[..<start])),
+           case .function(let function)? = global(call.name) {
+            for parameter in function.parameters where parameter.name.hasPrefix(word) {
+                candidates.insert(parameter.name + ":")
+            }
+        }
+        return candidates.sorted()
+    }
+
+    /// The innermost call whose parentheses are still open at the end of `text` (the text before the
+    /// cursor): for completing argument labels and for signature help. Nil outside any call.
+    public static func openCall(in text: [Character]) -> OpenCall? {
+        func isName(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
         var depth = 0
-        var index = start - 1
+        var commas = 0
+        var argumentStart = text.count
+        var index = text.count - 1
         while index >= 0 {
-            let c = characters[index]
-            if c == ")" || c == "]" { depth += 1 }
-            if c == "(" || c == "[" {
-                if depth == 0 {
-                    if c == "(" {
-                        var nameEnd = index
-                        while nameEnd > 0, characters[nameEnd - 1] == " " { nameEnd -= 1 }
-                        var nameStart = nameEnd
-                        while nameStart > 0, isName(characters[nameStart - 1]) { nameStart -= 1 }
-                        let name = String(characters[nameStart..<nameEnd])
-                        if case .function(let function)? = global(name) {
-                            for parameter in function.parameters where parameter.name.hasPrefix(word) {
-                                candidates.insert(parameter.name + ":")
-                            }
-                        }
-                    }
-                    break
+            let c = text[index]
+            if c == ")" || c == "]" || c == "}" { depth += 1 }
+            if c == "," && depth == 0 {
+                if commas == 0 { argumentStart = index + 1 }
+                commas += 1
+            }
+            if c == "(" || c == "[" || c == "{" {
+                if depth > 0 {
+                    depth -= 1
+                } else {
+                    guard c == "(" else { return nil }
+                    if commas == 0 { argumentStart = index + 1 }
+                    var nameEnd = index
+                    while nameEnd > 0, text[nameEnd - 1] == " " { nameEnd -= 1 }
+                    var nameStart = nameEnd
+                    while nameStart > 0, isName(text[nameStart - 1]) { nameStart -= 1 }
+                    guard nameStart < nameEnd else { return nil }
+                    // `label:` at the start of the argument being typed.
+                    let argument = String(text[argumentStart...]).drop { $0 == " " }
+                    let label = argument.prefix { isName($0) }
+                    let afterLabel = argument.dropFirst(label.count).drop { $0 == " " }
+                    return OpenCall(name: String(text[nameStart..<nameEnd]), argumentIndex: commas,
+                                    label: !label.isEmpty && afterLabel.first == ":" ? String(label) : nil)
                 }
-                depth -= 1
             }
             index -= 1
         }
-        return candidates.sorted()
+        return nil
+    }
+}
+
+/// A call being typed: `dae(hidden: 10, sig` is the argument at index 1 of `dae`, not yet labelled.
+public struct OpenCall: Equatable {
+    public let name: String
+    /// How many arguments come before the one being typed.
+    public let argumentIndex: Int
+    /// The label of the argument being typed, once its `:` is written.
+    public let label: String?
+
+    public init(name: String, argumentIndex: Int, label: String?) {
+        self.name = name
+        self.argumentIndex = argumentIndex
+        self.label = label
     }
 }

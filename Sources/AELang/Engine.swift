@@ -29,13 +29,13 @@ public final class Engine {
     let runtime: Runtime
     let context: CallContext
     private let diagnostics: (String) -> Void
-    private var modules: [String: Module] = [:]
-    private var directory: String?
+    var modules: [String: Module] = [:]
+    var directory: String?
     private var running = 0
     /// The topics of the registered builtins, in the order they first appeared (`help()` lists them so).
     private(set) var topicOrder: [String] = []
     /// Where scripts run: a worker thread with a 512 MiB stack, kept for the engine's lifetime.
-    private let largeStack = LargeStack()
+    let largeStack = LargeStack()
 
     /// `output` and `diagnostics` are called from the thread the engine runs scripts on, not the
     /// host's, hence `@Sendable` (a closure written at the top level of a Swift 6 `main.swift` would
@@ -202,13 +202,19 @@ public final class Engine {
     }
 
     private func parse(_ source: String, _ file: SourceFile) throws -> [Node] {
+        let (nodes, errors) = parseRecovering(source, file)
+        try Engine.throwing(errors)
+        return nodes
+    }
+
+    /// The nodes the parser made, recovering after each error, and those errors.
+    func parseRecovering(_ source: String, _ file: SourceFile) -> (nodes: [Node], errors: [ScriptError]) {
         var lexer = Lexer(source)
         let tokens = lexer.tokenize()
         file.comments = lexer.lineComments
         var parser = Parser(tokens: tokens, file: file, maxNesting: options.maxNesting)
         let nodes = parser.parseProgram()
-        try Engine.throwing(parser.errors)
-        return nodes
+        return (nodes, parser.errors)
     }
 
     private static func throwing(_ errors: [ScriptError]) throws {
@@ -217,7 +223,7 @@ public final class Engine {
     }
 
     /// Finds, parses, resolves and compiles a module for `import` (once per engine).
-    private func load(_ ref: ModuleRef) throws -> Module {
+    func load(_ ref: ModuleRef) throws -> Module {
         if let module = modules[ref.name] { return module }
         var looked: [String] = []
         var source: String?

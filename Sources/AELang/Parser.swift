@@ -275,7 +275,9 @@ struct Parser {
         } else {
             throw fail("expected '{' to start the body of '\(name!)'", at: peek().location)
         }
-        return FunctionNode(name: name, parameters: parameters, body: body, location: location)
+        let function = FunctionNode(name: name, parameters: parameters, body: body, location: location)
+        function.endLine = tokens[max(position - 1, 0)].location.line
+        return function
     }
 
     // MARK: Expressions

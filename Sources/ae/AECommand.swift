@@ -1,4 +1,5 @@
 import AELang
+import AELanguageServer
 import ArgumentParser
 import Glibc
 
@@ -7,6 +8,8 @@ import Glibc
 ///     ae FILE.ae [ARGS...]      run a script; ARGS become the global list `args`
 ///     ae -e CODE [ARGS...]      run CODE
 ///     ae --check FILE           parse and resolve only
+///     ae --dump-api             every builtin as JSON
+///     ae --lsp                  the language server, for editors
 ///     ae                        the REPL on a terminal; otherwise run stdin as a script
 ///
 /// Exit codes follow sysexits.h, as jlox and clox do: 0 success, 64 usage, 65 syntax or resolve error,
@@ -44,6 +47,12 @@ struct AECommand: ParsableCommand {
     @Flag(help: "No progress output.")
     var quiet = false
 
+    @Flag(name: .customLong("dump-api"), help: "Print every builtin (labels, defaults, topic, help) as JSON.")
+    var dumpAPI = false
+
+    @Flag(help: "Serve the Language Server Protocol on stdin and stdout (for editors).")
+    var lsp = false
+
     /// The script and its arguments. Everything after the script's name belongs to the script, so
     /// `ae train.ae --epochs 3` hands `["--epochs", "3"]` to it.
     @Argument(help: ArgumentHelp(
@@ -54,6 +63,9 @@ struct AECommand: ParsableCommand {
     func validate() throws {
         if let threads, threads < 0 {
             throw ValidationError("--threads must be 0 or more, got \(threads)")
+        }
+        if (lsp || dumpAPI) && (lsp && dumpAPI || check || code != nil || !scriptAndArguments.isEmpty) {
+            throw ValidationError("\(lsp ? "--lsp" : "--dump-api") takes no script, -e or other mode")
         }
         if check && code == nil && scriptAndArguments.isEmpty && isatty(STDIN_FILENO) == 1 {
             throw ValidationError("--check needs a FILE (or -e CODE, or a script on stdin)")
@@ -81,7 +93,12 @@ struct AECommand: ParsableCommand {
     func run() throws {
         let session = Session(options: engineOptions(), scriptArguments: scriptArguments)
         let status: Int32
-        if let code {
+        if lsp {
+            status = LanguageServer(version: AEVersion.string).run()
+        } else if dumpAPI {
+            print(session.engine.apiDescription().json, terminator: "")
+            status = 0
+        } else if let code {
             status = check ? session.check(source: code, file: "<-e>") : session.run(source: code, file: "<-e>")
         } else if let path = scriptAndArguments.first, path != "-" {
             status = check ? session.checkFile(path) : session.runFile(path)

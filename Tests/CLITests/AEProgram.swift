@@ -32,17 +32,17 @@ enum AEProgram {
         var finished: Bool
     }
 
-    /// Runs `ae` with `arguments`, feeding it `input` on stdin (an empty file when nil), in
+    /// Runs `ae` with `arguments`, feeding it `input` (or `inputBytes`) on stdin (an empty file when nil), in
     /// `directory`. Output goes to files, not pipes, so a chatty run can never block on a full pipe.
     /// `whileRunning` is called once the process has started (e.g. to send it a signal).
-    static func run(_ arguments: [String], input: String? = nil, directory: URL? = nil,
+    static func run(_ arguments: [String], input: String? = nil, inputBytes: Data? = nil, directory: URL? = nil,
                     environment: [String: String] = [:], timeout: TimeInterval = 30,
                     whileRunning: ((Process) -> Void)? = nil) throws -> Outcome {
         let scratch = try TemporaryDirectory()
         let stdinURL = scratch.url.appendingPathComponent("stdin")
         let stdoutURL = scratch.url.appendingPathComponent("stdout")
         let stderrURL = scratch.url.appendingPathComponent("stderr")
-        try (input ?? "").write(to: stdinURL, atomically: true, encoding: .utf8)
+        try (inputBytes ?? Data((input ?? "").utf8)).write(to: stdinURL)
         _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
 
