@@ -8,6 +8,7 @@ import Glibc
 ///     ae -e CODE [ARGS...]      run CODE
 ///     ae --check FILE           parse and resolve only
 ///     ae                        the REPL on a terminal; otherwise run stdin as a script
+///     ae --machine              JSON lines on stdin and stdout, for the Jupyter kernel (docs/machine-mode.md)
 ///
 /// Exit codes follow sysexits.h, as jlox and clox do: 0 success, 64 usage, 65 syntax or resolve error,
 /// 70 runtime error, 130 interrupted (128 + SIGINT, as shells report it).
@@ -44,6 +45,9 @@ struct AECommand: ParsableCommand {
     @Flag(help: "No progress output.")
     var quiet = false
 
+    @Flag(help: "Answer JSON requests on stdin with JSON lines on stdout (the Jupyter kernel's protocol, docs/machine-mode.md).")
+    var machine = false
+
     /// The script and its arguments. Everything after the script's name belongs to the script, so
     /// `ae train.ae --epochs 3` hands `["--epochs", "3"]` to it.
     @Argument(help: ArgumentHelp(
@@ -79,6 +83,10 @@ struct AECommand: ParsableCommand {
     }
 
     func run() throws {
+        if machine {
+            let status = MachineMode(options: engineOptions()).run()
+            Glibc.exit(status)
+        }
         let session = Session(options: engineOptions(), scriptArguments: scriptArguments)
         let status: Int32
         if let code {

@@ -81,7 +81,7 @@ final class REPL {
         }
     }
 
-    private static func isCommand(_ line: String) -> Bool {
+    static func isCommand(_ line: String) -> Bool {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         return trimmed.hasPrefix(":") || trimmed.hasPrefix("?")
     }

@@ -12,8 +12,12 @@ final class Session {
     /// The REPL prints a bare "interrupted" for Ctrl-C; scripts show where they stopped.
     var briefInterrupts = false
 
-    init(options: EngineOptions, scriptArguments: [String]) {
-        engine = Engine(options: options, output: Session.writeOutput, diagnostics: Session.writeError)
+    /// `output` and `diagnostics` receive the program's output and its progress and diagnostics; the
+    /// command line writes them to stdout and stderr, the machine mode wraps them in messages.
+    init(options: EngineOptions, scriptArguments: [String],
+         output: @escaping (String) -> Void = Session.writeOutput,
+         diagnostics: @escaping (String) -> Void = Session.writeError) {
+        engine = Engine(options: options, output: output, diagnostics: diagnostics)
         engine.register(Builtins.all)
         engine.bundledModules = Stdlib.modules
         engine.setGlobal("args", .list(scriptArguments.map { .string($0) }))
@@ -77,19 +81,22 @@ final class Session {
     /// Prints an error the way the CLI shows it and returns its exit status.
     func report(_ error: Error) -> Int32 {
         fflush(stdout)
+        let (text, status) = rendering(error)
+        Session.writeError(text)
+        return status
+    }
+
+    /// The text the CLI shows for an error (ending with a newline) and the exit status it stands for.
+    func rendering(_ error: Error) -> (text: String, status: Int32) {
         switch error {
         case let error as ScriptError where error.kind == .interrupted && briefInterrupts:
-            Session.writeError("interrupted\n")
-            return error.exitCode
+            return ("interrupted\n", error.exitCode)
         case let error as ScriptError:
-            Session.writeError(Session.terminated(error.rendered))
-            return error.exitCode
+            return (Session.terminated(error.rendered), error.exitCode)
         case let errors as ScriptErrors:
-            Session.writeError(Session.terminated(errors.rendered))
-            return errors.errors.map(\.exitCode).max() ?? 65
+            return (Session.terminated(errors.rendered), errors.errors.map(\.exitCode).max() ?? 65)
         default:
-            Session.writeError("ae: error: \(error)\n")
-            return 70
+            return ("ae: error: \(error)\n", 70)
         }
     }
 
