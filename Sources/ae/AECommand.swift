@@ -8,6 +8,7 @@ import Glibc
 ///     ae -e CODE [ARGS...]      run CODE
 ///     ae --check FILE           parse and resolve only
 ///     ae                        the REPL on a terminal; otherwise run stdin as a script
+///     ae --notebook FILE.ae     the script as a Jupyter notebook, on stdout
 ///     ae --machine              JSON lines on stdin and stdout, for the Jupyter kernel (docs/machine-mode.md)
 ///
 /// Exit codes follow sysexits.h, as jlox and clox do: 0 success, 64 usage, 65 syntax or resolve error,
@@ -48,6 +49,10 @@ struct AECommand: ParsableCommand {
     @Flag(help: "Answer JSON requests on stdin with JSON lines on stdout (the Jupyter kernel's protocol, docs/machine-mode.md).")
     var machine = false
 
+    @Option(help: ArgumentHelp("Write FILE.ae as a Jupyter notebook for the ae kernel to stdout: a cell per block, comments as markdown.",
+                               valueName: "FILE.ae"))
+    var notebook: String?
+
     /// The script and its arguments. Everything after the script's name belongs to the script, so
     /// `ae train.ae --epochs 3` hands `["--epochs", "3"]` to it.
     @Argument(help: ArgumentHelp(
@@ -65,7 +70,7 @@ struct AECommand: ParsableCommand {
     }
 
     /// Options that take a value, so that value is not mistaken for the script.
-    private static let optionsWithValues: Set<String> = ["-e", "--eval", "--seed", "--threads"]
+    private static let optionsWithValues: Set<String> = ["-e", "--eval", "--seed", "--threads", "--notebook"]
 
     /// Puts `--` before the script's name, so that the script's own arguments are never read as
     /// options of ae: `ae --quiet train.ae --epochs 3` gives the script `["--epochs", "3"]`.
@@ -89,7 +94,9 @@ struct AECommand: ParsableCommand {
         }
         let session = Session(options: engineOptions(), scriptArguments: scriptArguments)
         let status: Int32
-        if let code {
+        if let notebook {
+            status = session.writeNotebook(notebook)
+        } else if let code {
             status = check ? session.check(source: code, file: "<-e>") : session.run(source: code, file: "<-e>")
         } else if let path = scriptAndArguments.first, path != "-" {
             status = check ? session.checkFile(path) : session.runFile(path)

@@ -48,6 +48,14 @@ final class Session {
         evaluate { try self.engine.check(source, file: file) }
     }
 
+    /// Writes the script at `path` as a notebook to stdout (`ae --notebook`).
+    func writeNotebook(_ path: String) -> Int32 {
+        guard checkReadable(path), let source = readSource(path) else { return 64 }
+        let engine = self.engine
+        Session.writeOutput(Notebook(script: source, isIncomplete: { engine.isIncomplete($0) }).json())
+        return 0
+    }
+
     /// Runs (or checks) all of stdin as one script: no prompts, no line editing.
     func runStandardInput(checkOnly: Bool) -> Int32 {
         let data = FileHandle.standardInput.readDataToEndOfFile()
