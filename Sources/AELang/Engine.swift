@@ -13,7 +13,8 @@ import AEFiles
 /// may use while a script runs.
 public final class Engine {
     public let options: EngineOptions
-    /// Set by the CLI's SIGINT handler; the evaluator and long builtins check it.
+    /// Polled by the evaluator and long builtins; `cancel()` sets it. A host may share one flag with
+    /// its signal handler (the CLI does: the handler then touches nothing but atomics).
     public let interruptFlag: InterruptFlag
     /// Module lookup for `import "name"`: the script's directory, then these paths (AE_PATH), then
     /// `bundledModules`.
@@ -35,11 +36,12 @@ public final class Engine {
     private let largeStack = LargeStack()
 
     public init(options: EngineOptions = EngineOptions(),
+                interruptFlag: InterruptFlag = InterruptFlag(),
                 output: @escaping (String) -> Void = { text in print(text, terminator: "") },
                 diagnostics: @escaping (String) -> Void = { text in FileHandle.standardError.write(Data(text.utf8)) }) {
         self.options = options
         self.diagnostics = diagnostics
-        interruptFlag = InterruptFlag()
+        self.interruptFlag = interruptFlag
         context = CallContext(options: options, interruptFlag: interruptFlag, output: output, diagnostics: diagnostics)
         runtime = Runtime(options: options, context: context, interruptFlag: interruptFlag)
         context.invoke = { [unowned runtime] function, arguments in try runtime.callFromNative(function, arguments) }

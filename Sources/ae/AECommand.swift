@@ -88,27 +88,30 @@ struct AECommand: ParsableCommand {
     }
 
     func run() throws {
-        if machine {
-            let status = MachineMode(options: engineOptions()).run()
-            Glibc.exit(status)
-        }
-        let session = Session(options: engineOptions(), scriptArguments: scriptArguments)
         let status: Int32
-        if let notebook {
-            status = session.writeNotebook(notebook)
-        } else if let code {
-            status = check ? session.check(source: code, file: "<-e>") : session.run(source: code, file: "<-e>")
-        } else if let path = scriptAndArguments.first, path != "-" {
-            status = check ? session.checkFile(path) : session.runFile(path)
-        } else if isatty(STDIN_FILENO) == 1 && !check && scriptAndArguments.first != "-" {
-            status = REPL(session: session).run()
+        if machine {
+            status = MachineMode(options: engineOptions()).run()
         } else {
-            status = session.runStandardInput(checkOnly: check)
+            status = runSession()
         }
         fflush(stdout)
-        // Exit here, with the session still alive: releasing the engine would free every value it
-        // holds, recursively, on the main thread's small stack (a list nested 10^5 deep overflows it).
-        Glibc.exit(status)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// A script, code, stdin or the REPL; returns the exit status.
+    private func runSession() -> Int32 {
+        let session = Session(options: engineOptions(), scriptArguments: scriptArguments)
+        if let notebook {
+            return session.writeNotebook(notebook)
+        } else if let code {
+            return check ? session.check(source: code, file: "<-e>") : session.run(source: code, file: "<-e>")
+        } else if let path = scriptAndArguments.first, path != "-" {
+            return check ? session.checkFile(path) : session.runFile(path)
+        } else if isatty(STDIN_FILENO) == 1 && !check && scriptAndArguments.first != "-" {
+            return REPL(session: session).run()
+        } else {
+            return session.runStandardInput(checkOnly: check)
+        }
     }
 
     /// What the script sees as `args`: everything after the script's name (or after `-e CODE`).

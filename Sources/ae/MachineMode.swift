@@ -98,20 +98,16 @@ final class MachineMode {
             }
             return failure(kind: "name", text: "no documentation for '\(name)'\n")
         }
-        let engine = self.engine, channel = self.channel
-        engine.interruptFlag.clear()
         // A Ctrl-C that came while ae waited for this request was meant for an earlier one.
         _ = Interrupts.takePending()
-        let ran: Result<Void, Error>? = Interrupts.whileRunning(engine.interruptFlag) {
-            LargeStack.run {
-                Result {
-                    guard let value = try engine.evaluateInteractive(code, file: "<cell>") else { return }
-                    var data = ["text/plain": engine.describe(value)]
-                    if case .object(let object) = value {
-                        data.merge(object.richDisplay) { _, rich in rich }
-                    }
-                    channel.send(["type": "result", "data": data])
+        let ran: Result<Void, Error>? = Interrupts.whileRunning {
+            Result {
+                guard let value = try engine.evaluateInteractive(code, file: "<cell>") else { return }
+                var data = ["text/plain": engine.describe(value)]
+                if case .object(let object) = value {
+                    data.merge(object.richDisplay) { _, rich in rich }
                 }
+                channel.send(["type": "result", "data": data])
             }
         }
         switch ran {

@@ -17,7 +17,7 @@ final class Session {
     init(options: EngineOptions, scriptArguments: [String],
          output: @escaping (String) -> Void = Session.writeOutput,
          diagnostics: @escaping (String) -> Void = Session.writeError) {
-        engine = Engine(options: options, output: output, diagnostics: diagnostics)
+        engine = Engine(options: options, interruptFlag: Interrupts.flag, output: output, diagnostics: diagnostics)
         engine.register(Builtins.all)
         engine.bundledModules = Stdlib.modules
         engine.setGlobal("args", .list(scriptArguments.map { .string($0) }))
@@ -66,13 +66,11 @@ final class Session {
         return checkOnly ? check(source: source, file: "<stdin>") : run(source: source, file: "<stdin>")
     }
 
-    /// Runs `body` on a large stack with Ctrl-C wired to the engine; prints any error and returns
-    /// the exit status it stands for.
-    func evaluate(_ body: @escaping () throws -> Void) -> Int32 {
-        engine.interruptFlag.clear()
-        let ran: Result<Void, Error>? = Interrupts.whileRunning(engine.interruptFlag) {
-            LargeStack.run { Result { try body() } }
-        }
+    /// Runs `body` with Ctrl-C wired to the engine; prints any error and returns the exit status it
+    /// stands for. (The engine runs scripts on its own large stack; what the CLI does around them,
+    /// such as describing a value, is bounded by the value nesting limit and needs no more stack.)
+    func evaluate(_ body: () throws -> Void) -> Int32 {
+        let ran: Result<Void, Error>? = Interrupts.whileRunning { Result { try body() } }
         fflush(stdout)
         guard let outcome = ran else {
             Session.writeError("interrupted\n")
