@@ -347,8 +347,9 @@ enum ModelBuiltins {
         parameters: [Parameter("path")],
         doc: """
         load(path): read an auto-encoder saved with save(ae, path): the native format, or NumPy's .npz
-        (arrays W (H × d), b, V (d × H; absent when tied), c, and 0-d kind, sigma or lambda, activation);
-        or a Chain saved with save(chain, "c.npz").
+        (arrays W (H × d), b, V (d × H; absent when tied), c, and 0-d kind, sigma or lambda, activation),
+        or safetensors (.safetensors: encoder.weight, encoder.bias, decoder.weight, decoder.bias, settings in
+        __metadata__, as PyTorch writes a two-Linear module); or a Chain saved with save(chain, "c.npz").
 
             ae = train(dae(hidden: 10, sigma: 0.1), circle(50), iters: 5)
             save(ae, "circle.aemodel")

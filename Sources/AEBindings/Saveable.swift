@@ -21,6 +21,7 @@ enum FileBuiltins {
 
             save(ae, "spiral.aemodel")     # a trained auto-encoder (load(path) reads it back)
             save(ae, "spiral.npz")         # NumPy's .npz: W, b, V, c, kind, sigma
+            save(ae, "m.safetensors")      # PyTorch: encoder.weight, encoder.bias, decoder.weight, ...
             save(spiral(100), "s.csv")     # a dataset as CSV (also .npy)
             save(fig, "field.svg")         # a figure as SVG
             save(c, "chain.npz")           # a Chain: draws (chain, draw, dim) for ArviZ; load reads it

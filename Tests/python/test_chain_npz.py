@@ -2,27 +2,14 @@
 posterior, acceptance as a (chain, draw) sample statistic; bad chain files give clear errors in ae."""
 
 import os
-import subprocess
-import tempfile
 import unittest
 
 import numpy as np
 
-AE = os.environ["AE_EXECUTABLE"]
+from ae_program import ScratchTestCase, run_ae
 
 
-def run_ae(code, folder):
-    return subprocess.run([AE, "--quiet", "-e", code], cwd=folder, capture_output=True, text=True)
-
-
-class ChainNpzTests(unittest.TestCase):
-    def setUp(self):
-        self.scratch = tempfile.TemporaryDirectory()
-        self.folder = self.scratch.name
-
-    def tearDown(self):
-        self.scratch.cleanup()
-
+class ChainNpzTests(ScratchTestCase):
     def test_layout(self):
         ran = run_ae("""
             seed(5)
