@@ -3,7 +3,6 @@ the tensors of two torch.nn.Linear layers, the score (r(x) - x) / sigma^2 matchi
 bad files give clear errors."""
 
 import json
-import os
 import struct
 import unittest
 
