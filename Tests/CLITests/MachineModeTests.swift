@@ -22,6 +22,7 @@ final class MachineModeTests: XCTestCase {
         XCTAssertEqual(try answers([
             #"{"id": 1, "type": "execute", "code": "x = 3\nprint(\"x is\", x)\nx * 2"}"#,
             #"{"id": "two", "type": "execute", "code": "y = x"}"#,
+            #"{"id": 2, "type": "execute", "code": "y * 5;"}"#,
             ##"{"id": 3, "type": "execute", "code": "# Doubles x.\nfn twice(x) { 2 * x }"}"##,
             #"{"id": 4, "type": "execute", "code": "?twice"}"#,
         ]), [
@@ -30,6 +31,7 @@ final class MachineModeTests: XCTestCase {
             #"{"data":{"text/plain":"6"},"id":1,"type":"result"}"#,
             #"{"id":1,"status":"ok","type":"reply"}"#,
             #"{"id":"two","status":"ok","type":"reply"}"#,
+            #"{"id":2,"status":"ok","type":"reply"}"#,
             #"{"id":3,"status":"ok","type":"reply"}"#,
             #"{"id":4,"name":"stdout","text":"fn twice(x:)\n\nDoubles x.\n","type":"stream"}"#,
             #"{"id":4,"status":"ok","type":"reply"}"#,
