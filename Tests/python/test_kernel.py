@@ -70,6 +70,14 @@ class KernelTests(unittest.TestCase):
         self.assertIn('<svg xmlns="http://www.w3.org/2000/svg"', svg)
         self.assertTrue(svg.rstrip().endswith("</svg>"))
 
+    def test_restart_gives_an_empty_session(self):
+        self.run_cell("before_restart = 1")
+        self.manager.restart_kernel(now=False)
+        self.client.wait_for_ready(timeout=TIMEOUT)
+        reply, _ = self.run_cell("before_restart")
+        self.assertEqual((reply["status"], reply["ename"]), ("error", "resolve"))
+        self.assertEqual(reply["evalue"], "<cell>:1:1: error: unknown name 'before_restart'")
+
     def test_complete_names_and_labels(self):
         reply = self.client.complete("ae = dae(hid", 12, reply=True, timeout=TIMEOUT)["content"]
         self.assertEqual(reply["matches"], ["hidden:"])

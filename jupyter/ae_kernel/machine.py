@@ -16,8 +16,9 @@ class MachineError(RuntimeError):
 class Machine:
     """One `ae --machine` process. `request` sends a request and yields its messages up to the reply.
 
-    ae runs in a session of its own, so the interrupt Jupyter sends to the kernel's process group does
-    not reach it twice: the kernel forwards one SIGINT (`interrupt`).
+    ae stays in the kernel's process group: Jupyter signals the whole group, so its interrupt reaches
+    ae directly (once), and ae dies with the kernel when Jupyter kills it. Only when ae is in a group of
+    its own (another launcher) does the kernel pass the interrupt on.
     """
 
     def __init__(self, executable=None, arguments=()):
@@ -27,8 +28,7 @@ class Machine:
         self.process = subprocess.Popen(
             [self.executable, "--machine", *arguments],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            start_new_session=True,
-            # ae's own handler replaces the SIG_IGN that ipykernel leaves for SIGINT.
+            # ae's own SIGINT handler replaces the SIG_IGN that ipykernel leaves for it.
         )
         self.lines = queue.Queue()
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -67,7 +67,8 @@ class Machine:
             try:
                 message = self._next_message()
             except KeyboardInterrupt:
-                self.interrupt()
+                if os.getpgid(self.process.pid) != os.getpgid(0):
+                    self.interrupt()
                 continue
             if message.get("id") != request_id:
                 continue
