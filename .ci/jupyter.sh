@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 ae="$PWD/.build/release/ae"
 
 [ -x .venv-ci/bin/python ] || python3 -m venv .venv-ci
-.venv-ci/bin/pip install -q --disable-pip-version-check \
+# --no-compile: Python compiles only the modules the tests import, on first use (halves the install).
+.venv-ci/bin/pip install -q --no-compile --disable-pip-version-check \
     jupyter_client ipykernel nbclient nbformat numpy safetensors ./jupyter
 .venv-ci/bin/python -m ae_kernel.install --sys-prefix --ae "$ae"
 AE_EXECUTABLE="$ae" .venv-ci/bin/python -m unittest discover -s Tests/python -t Tests/python
