@@ -125,6 +125,7 @@ struct AECommand: ParsableCommand {
         if let threads { options.threads = threads }
         options.quiet = quiet
         options.showProgress = isatty(STDERR_FILENO) == 1
+        options.colorOutput = REPL.colorEnabled()
         // The command line is the user's own program: it may read and write their files.
         options.allowFileRead = true
         options.allowFileWrite = true

@@ -134,12 +134,12 @@ final class Session {
 
     /// Program output: through C's stdout, which readline also writes its prompts to, so the two
     /// never overtake each other.
-    static func writeOutput(_ text: String) {
+    @Sendable static func writeOutput(_ text: String) {
         fputs(text, stdout)
     }
 
     /// Diagnostics and progress: stderr, after flushing what the program printed before.
-    static func writeError(_ text: String) {
+    @Sendable static func writeError(_ text: String) {
         fflush(stdout)
         fputs(text, stderr)
     }

@@ -1,3 +1,4 @@
+import Synchronization
 import XCTest
 import AELang
 import AEBindings
@@ -59,16 +60,16 @@ final class InterruptTests: XCTestCase {
 
     func testAnInterruptStillEndsARunningScript() {
         for call in ["sample(normal(), mh(0.5), 100, burn: 0)", "train(dae(hidden: 3, sigma: 0.1), spiral(20), iters: 50)"] {
-            var printed = ""
+            let printed = Mutex("")
             var options = EngineOptions()
             options.quiet = true
-            let e = Engine(options: options, output: { printed += $0 }, diagnostics: { _ in })
+            let e = Engine(options: options, output: { text in printed.withLock { $0 += text } }, diagnostics: { _ in })
             e.register(Builtins.all)
             e.register(Function(name: "interrupt_now", parameters: [], doc: "") { [unowned e] _ in e.cancel(); return .nil })
             XCTAssertThrowsError(try e.run("interrupt_now(); x = \(call); for i in range(100000) { }; print(1)")) { error in
                 XCTAssertEqual((error as? ScriptError)?.kind, .interrupted, call)
             }
-            XCTAssertEqual(printed, "", call)
+            XCTAssertEqual(printed.withLock { $0 }, "", call)
         }
     }
 
