@@ -27,6 +27,9 @@ final class FigureValue: HostObject, Saveable {
         }
     }
 
+    /// A notebook shows the figure as the SVG that `save(fig, "x.svg")` writes.
+    var richDisplay: [String: String] { ["image/svg+xml": SVGRenderer().render(plot)] }
+
     static func kindName(_ layer: Layer) -> String {
         switch layer {
         case .scatter: return "scatter"

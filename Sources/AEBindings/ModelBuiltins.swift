@@ -347,7 +347,9 @@ enum ModelBuiltins {
         parameters: [Parameter("path")],
         doc: """
         load(path): read an auto-encoder saved with save(ae, path): the native format, or NumPy's .npz
-        (arrays W (H × d), b, V (d × H; absent when tied), c, and 0-d kind, sigma or lambda, activation).
+        (arrays W (H × d), b, V (d × H; absent when tied), c, and 0-d kind, sigma or lambda, activation),
+        or safetensors (.safetensors: encoder.weight, encoder.bias, decoder.weight, decoder.bias, settings in
+        __metadata__, as PyTorch writes a two-Linear module); or a Chain saved with save(chain, "c.npz").
 
             ae = train(dae(hidden: 10, sigma: 0.1), circle(50), iters: 5)
             save(ae, "circle.aemodel")
@@ -355,7 +357,12 @@ enum ModelBuiltins {
         """
     ) { args in
         let path = try args.context.readablePath(try args.string("path"))
-        do { return .object(ModelValue(try ModelFile.load(path))) }
+        do {
+            if path.lowercased().hasSuffix(".npz"), let chain = try ChainFile.load(path) {
+                return .object(ChainValue(chain))
+            }
+            return .object(ModelValue(try ModelFile.load(path)))
+        }
         catch let error as FileError { throw NativeError("load(): \(error.message)", argument: "path") }
         catch let error as ModelError { throw NativeError("load(): \(error.message)", argument: "path") }
     }

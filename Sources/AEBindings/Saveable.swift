@@ -1,7 +1,7 @@
 import AELang
 import Foundation
 
-/// A host object that `save(value, path)` can write: a model, a dataset, a figure. Each writes
+/// A host object that `save(value, path)` can write: a model, a dataset, a figure, a chain. Each writes
 /// atomically (a temporary file in the same folder, then rename), so a failed save leaves any old file
 /// intact.
 protocol Saveable: HostObject {
@@ -17,18 +17,20 @@ enum FileBuiltins {
         name: "save",
         parameters: [Parameter("value"), Parameter("path")],
         doc: """
-        save(value, path): write a model, dataset or figure to a file; the extension picks the format.
+        save(value, path): write a model, dataset, figure or chain to a file; the extension picks the format.
 
             save(ae, "spiral.aemodel")     # a trained auto-encoder (load(path) reads it back)
             save(ae, "spiral.npz")         # NumPy's .npz: W, b, V, c, kind, sigma
+            save(ae, "m.safetensors")      # PyTorch: encoder.weight, encoder.bias, decoder.weight, ...
             save(spiral(100), "s.csv")     # a dataset as CSV (also .npy)
             save(fig, "field.svg")         # a figure as SVG
+            save(c, "chain.npz")           # a Chain: draws (chain, draw, dim) for ArviZ; load reads it
         """
     ) { args in
         let path = try args.context.writablePath(try args.string("path"))
         guard case .object(let object) = args["value"], let saveable = object as? any Saveable else {
             throw NativeError("save(): cannot save a \(args["value"].typeName)", argument: "value",
-                              hint: "save writes models, datasets and figures")
+                              hint: "save writes models, datasets, figures and chains")
         }
         try saveable.save(to: path)
         return .nil

@@ -21,6 +21,13 @@ extension Engine {
         return last?.kind.continuesLine ?? false
     }
 
+    /// True when the last token of `source` (comments aside) is `;`: the REPL then shows no value.
+    func endsWithSemicolon(_ source: String) -> Bool {
+        var lexer = Lexer(source)
+        let last = lexer.tokenize().last { $0.kind != .newline && $0.kind != .eof }
+        return last?.kind == .semicolon
+    }
+
     /// Candidates for the word before `cursor` (a character offset into `line`): builtins, variables and
     /// keywords; inside a call's parentheses also that function's argument labels ("sigma:"); after
     /// `name.` the fields or attributes of that value.

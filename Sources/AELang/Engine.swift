@@ -158,13 +158,14 @@ public final class Engine {
         _ = try largeStack.run { [self] in try compile(source, file: file) }
     }
 
-    /// Runs one REPL entry. Returns the value to echo: nil for assignments, statements and nil values.
+    /// Runs one REPL entry. Returns the value to echo: nil for assignments, statements and nil values,
+    /// and for an entry that ends with `;` (as in Julia and MATLAB), whose value is still stored in `ans`.
     /// A returned value is also stored in `ans`.
     public func evaluateInteractive(_ source: String, file: String = "<repl>") throws -> Value? {
         let (value, isExpression) = try execute(source, file: file, interactive: true)
         guard isExpression, value != .nil else { return nil }
         setGlobal("ans", value)
-        return value
+        return endsWithSemicolon(source) ? nil : value
     }
 
     private func execute(_ source: String, file: String, interactive: Bool = false) throws -> (value: Value, isExpression: Bool) {

@@ -28,6 +28,9 @@ public protocol HostObject: AnyObject {
     /// `width` characters wide, with ANSI colours when `color` is true; nil (the default) when the
     /// object has none, and the host shows `summary`.
     func display(width: Int, color: Bool) -> String?
+    /// The object's forms for a graphical front end (a notebook), by MIME type, e.g.
+    /// `["image/svg+xml": svg]` for a figure; empty (the default) when it has none.
+    var richDisplay: [String: String] { get }
 }
 
 extension HostObject {
@@ -39,4 +42,5 @@ extension HostObject {
     public func element(_ index: Value) throws -> Value? { nil }
     public var count: Int? { nil }
     public func display(width: Int, color: Bool) -> String? { nil }
+    public var richDisplay: [String: String] { [:] }
 }

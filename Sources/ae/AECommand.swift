@@ -11,6 +11,8 @@ import Glibc
 ///     ae --dump-api             every builtin as JSON
 ///     ae --lsp                  the language server, for editors
 ///     ae                        the REPL on a terminal; otherwise run stdin as a script
+///     ae --notebook FILE.ae     the script as a Jupyter notebook, on stdout
+///     ae --machine              JSON lines on stdin and stdout, for the Jupyter kernel (docs/machine-mode.md)
 ///
 /// Exit codes follow sysexits.h, as jlox and clox do: 0 success, 64 usage, 65 syntax or resolve error,
 /// 70 runtime error, 130 interrupted (128 + SIGINT, as shells report it).
@@ -53,6 +55,13 @@ struct AECommand: ParsableCommand {
     @Flag(help: "Serve the Language Server Protocol on stdin and stdout (for editors).")
     var lsp = false
 
+    @Flag(help: "Answer JSON requests on stdin with JSON lines on stdout (the Jupyter kernel's protocol, docs/machine-mode.md).")
+    var machine = false
+
+    @Option(help: ArgumentHelp("Write FILE.ae as a Jupyter notebook for the ae kernel to stdout: a cell per block, comments as markdown.",
+                               valueName: "FILE.ae"))
+    var notebook: String?
+
     /// The script and its arguments. Everything after the script's name belongs to the script, so
     /// `ae train.ae --epochs 3` hands `["--epochs", "3"]` to it.
     @Argument(help: ArgumentHelp(
@@ -64,7 +73,8 @@ struct AECommand: ParsableCommand {
         if let threads, threads < 0 {
             throw ValidationError("--threads must be 0 or more, got \(threads)")
         }
-        if (lsp || dumpAPI) && (lsp && dumpAPI || check || code != nil || !scriptAndArguments.isEmpty) {
+        if (lsp || dumpAPI)
+            && (lsp && dumpAPI || check || machine || notebook != nil || code != nil || !scriptAndArguments.isEmpty) {
             throw ValidationError("\(lsp ? "--lsp" : "--dump-api") takes no script, -e or other mode")
         }
         if check && code == nil && scriptAndArguments.isEmpty && isatty(STDIN_FILENO) == 1 {
@@ -73,7 +83,7 @@ struct AECommand: ParsableCommand {
     }
 
     /// Options that take a value, so that value is not mistaken for the script.
-    private static let optionsWithValues: Set<String> = ["-e", "--eval", "--seed", "--threads"]
+    private static let optionsWithValues: Set<String> = ["-e", "--eval", "--seed", "--threads", "--notebook"]
 
     /// Puts `--` before the script's name, so that the script's own arguments are never read as
     /// options of ae: `ae --quiet train.ae --epochs 3` gives the script `["--epochs", "3"]`.
@@ -91,24 +101,35 @@ struct AECommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = Session(options: engineOptions(), scriptArguments: scriptArguments)
         let status: Int32
         if lsp {
             status = LanguageServer(version: AEVersion.string).run()
-        } else if dumpAPI {
-            print(session.engine.apiDescription().json, terminator: "")
-            status = 0
-        } else if let code {
-            status = check ? session.check(source: code, file: "<-e>") : session.run(source: code, file: "<-e>")
-        } else if let path = scriptAndArguments.first, path != "-" {
-            status = check ? session.checkFile(path) : session.runFile(path)
-        } else if isatty(STDIN_FILENO) == 1 && !check && scriptAndArguments.first != "-" {
-            status = REPL(session: session).run()
+        } else if machine {
+            status = MachineMode(options: engineOptions()).run()
         } else {
-            status = session.runStandardInput(checkOnly: check)
+            status = runSession()
         }
         fflush(stdout)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// A script, code, stdin or the REPL; returns the exit status.
+    private func runSession() -> Int32 {
+        let session = Session(options: engineOptions(), scriptArguments: scriptArguments)
+        if dumpAPI {
+            print(session.engine.apiDescription().json, terminator: "")
+            return 0
+        } else if let notebook {
+            return session.writeNotebook(notebook)
+        } else if let code {
+            return check ? session.check(source: code, file: "<-e>") : session.run(source: code, file: "<-e>")
+        } else if let path = scriptAndArguments.first, path != "-" {
+            return check ? session.checkFile(path) : session.runFile(path)
+        } else if isatty(STDIN_FILENO) == 1 && !check && scriptAndArguments.first != "-" {
+            return REPL(session: session).run()
+        } else {
+            return session.runStandardInput(checkOnly: check)
+        }
     }
 
     /// What the script sees as `args`: everything after the script's name (or after `-e CODE`).

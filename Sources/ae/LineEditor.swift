@@ -89,6 +89,12 @@ final class LineEditor {
         return Received.input!
     }
 
+    /// True when more input is already waiting: the rest of a paste (no one types that fast).
+    var hasPendingInput: Bool {
+        var descriptor = pollfd(fd: fileno(rl_instream ?? stdin), events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
+    }
+
     /// True when readline has already moved to a new line after Ctrl-D: it does so when it leaves
     /// bracketed-paste mode at end of input.
     var movesToNewLineAtEndOfFile: Bool {

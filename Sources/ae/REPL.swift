@@ -4,8 +4,15 @@ import Foundation
 /// The interactive loop: read an entry (one line, or several while the input is incomplete), run it,
 /// echo its value. Commands start with `:`; `?name` prints documentation.
 final class REPL {
-    private let session: Session
-    private var engine: Engine { session.engine }
+    let session: Session
+    var engine: Engine { session.engine }
+    /// The entries that ran without error, for `:save`.
+    var entries: [String] = []
+    /// Globals defined before the first entry (builtins, `args`, `pi`, ...), which `:vars` leaves out.
+    let startupNames: Set<String>
+    /// The lines of a bracketed paste not yet taken.
+    private var pastedLines: [String] = []
+    private var transcript = PastedTranscript()
 
     static let prompt = "ae> "
     static let continuationPrompt = "..> "
@@ -14,7 +21,12 @@ final class REPL {
         Enter code to run it; the value of an expression is printed and kept in `ans`.
           help()         the builtins, grouped by area (language, data, models, densities, ...)
           ?name          the documentation of a builtin or of your own function (also help(name))
+          ??word         the builtins and functions whose documentation mentions word
+          x = f(y);      a trailing ; runs the entry without showing its value (ans still gets it)
           :load FILE     run a script in this session
+          :time EXPR     run EXPR and show its wall-clock and CPU time
+          :vars          your variables and functions, with their types and values
+          :save FILE     write the entries that ran without error as a script that redoes the session
           :help          this text
           :quit          leave (Ctrl-D on an empty line does too)
         Keys (GNU readline, Emacs bindings):
@@ -23,11 +35,13 @@ final class REPL {
           Ctrl-R         search the history backwards
           Ctrl-C         discard the line; while code runs, interrupt it (variables are kept)
           Ctrl-D         leave, on an empty line
+        A pasted transcript runs: the ae> and ..> prompts are taken off and its output lines skipped.
 
         """
 
     init(session: Session) {
         self.session = session
+        startupNames = Set(session.engine.globalNames)
         session.briefInterrupts = true
     }
 
@@ -59,8 +73,11 @@ final class REPL {
     private func readEntry(_ editor: LineEditor) -> String? {
         var lines: [String] = []
         while true {
-            switch editor.readLine(prompt: lines.isEmpty ? REPL.prompt : REPL.continuationPrompt) {
-            case .line(let line):
+            let (input, followed) = nextLine(editor, prompt: lines.isEmpty ? REPL.prompt : REPL.continuationPrompt)
+            switch input {
+            case .line(let raw):
+                // A pasted transcript: prompts off, its output lines skipped.
+                guard let line = transcript.code(for: raw, followedInPaste: followed) else { continue }
                 lines.append(line)
                 let source = lines.joined(separator: "\n")
                 if (lines.count == 1 && REPL.isCommand(line)) || !engine.isIncomplete(source) {
@@ -71,6 +88,7 @@ final class REPL {
             case .interrupted:
                 Session.writeOutput("\n")
                 lines = []
+                pastedLines = []
             case .endOfFile:
                 if !editor.movesToNewLineAtEndOfFile { Session.writeOutput("\n") }
                 // Ctrl-D inside an unfinished entry drops the entry, not the session.
@@ -81,7 +99,20 @@ final class REPL {
         }
     }
 
-    private static func isCommand(_ line: String) -> Bool {
+    /// The next line: the rest of a bracketed paste (one text with newlines) first, then the editor's;
+    /// and whether more of the same paste follows it.
+    private func nextLine(_ editor: LineEditor, prompt: String) -> (LineEditor.Input, Bool) {
+        if !pastedLines.isEmpty {
+            let line = pastedLines.removeFirst()
+            return (.line(line), !pastedLines.isEmpty || editor.hasPendingInput)
+        }
+        let input = editor.readLine(prompt: prompt)
+        guard case .line(let text) = input, text.contains("\n") else { return (input, editor.hasPendingInput) }
+        pastedLines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return (.line(pastedLines.removeFirst()), true)
+    }
+
+    static func isCommand(_ line: String) -> Bool {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         return trimmed.hasPrefix(":") || trimmed.hasPrefix("?")
     }
@@ -115,21 +146,31 @@ final class REPL {
     private func handle(_ entry: String) -> Bool {
         let trimmed = entry.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix(":") { return command(trimmed) }
+        if trimmed.hasPrefix("??") {
+            searchHelp(String(trimmed.dropFirst(2)).trimmingCharacters(in: .whitespaces))
+            return true
+        }
         if trimmed.hasPrefix("?") {
             showHelp(String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces))
             return true
         }
         guard !trimmed.isEmpty else { return true }
+        run(entry)
+        return true
+    }
+
+    /// Runs code as an entry: its value echoed, the entry kept for `:save` when it ran without error.
+    func run(_ entry: String) {
         let engine = self.engine
-        _ = session.evaluate {
+        let status = session.evaluate {
             if let value = try engine.evaluateInteractive(entry, file: "<repl>") {
                 Session.writeOutput(REPL.echo(value, engine: engine) + "\n")
             }
         }
-        return true
+        if status == 0 { entries.append(entry) }
     }
 
-    /// `:quit`, `:load FILE`, `:help`.
+    /// `:quit`, `:load FILE`, `:time EXPR`, `:vars`, `:save FILE`, `:help`.
     private func command(_ text: String) -> Bool {
         let parts = text.dropFirst().split(separator: " ", maxSplits: 1)
         let name = parts.first.map(String.init) ?? ""
@@ -142,16 +183,22 @@ final class REPL {
         case "load", "l":
             if argument.isEmpty {
                 Session.writeError("usage: :load FILE\n")
-            } else {
-                _ = session.runFile(argument)
+            } else if session.runFile(argument) == 0, let script = try? String(contentsOfFile: argument, encoding: .utf8) {
+                entries.append("# :load \(argument)\n" + script)
             }
+        case "time", "t":
+            time(argument)
+        case "vars", "v":
+            showVariables()
+        case "save", "s":
+            saveSession(to: argument)
         default:
             Session.writeError("unknown command ':\(name)' (:help lists the commands)\n")
         }
         return true
     }
 
-    private func showHelp(_ name: String) {
+    func showHelp(_ name: String) {
         if name.isEmpty {
             Session.writeOutput(REPL.helpText)
         } else if let doc = engine.help(name) {

@@ -12,9 +12,12 @@ final class Session {
     /// The REPL prints a bare "interrupted" for Ctrl-C; scripts show where they stopped.
     var briefInterrupts = false
 
-    init(options: EngineOptions, scriptArguments: [String]) {
-        engine = Engine(options: options, interruptFlag: Interrupts.flag,
-                        output: Session.writeOutput, diagnostics: Session.writeError)
+    /// `output` and `diagnostics` receive the program's output and its progress and diagnostics; the
+    /// command line writes them to stdout and stderr, the machine mode wraps them in messages.
+    init(options: EngineOptions, scriptArguments: [String],
+         output: @escaping (String) -> Void = Session.writeOutput,
+         diagnostics: @escaping (String) -> Void = Session.writeError) {
+        engine = Engine(options: options, interruptFlag: Interrupts.flag, output: output, diagnostics: diagnostics)
         engine.register(Builtins.all)
         engine.bundledModules = Stdlib.modules
         engine.setGlobal("args", .list(scriptArguments.map { .string($0) }))
@@ -43,6 +46,14 @@ final class Session {
     /// Parses and resolves source text without running it.
     func check(source: String, file: String) -> Int32 {
         evaluate { try self.engine.check(source, file: file) }
+    }
+
+    /// Writes the script at `path` as a notebook to stdout (`ae --notebook`).
+    func writeNotebook(_ path: String) -> Int32 {
+        guard checkReadable(path), let source = readSource(path) else { return 64 }
+        let engine = self.engine
+        Session.writeOutput(Notebook(script: source, isIncomplete: { engine.isIncomplete($0) }).json())
+        return 0
     }
 
     /// Runs (or checks) all of stdin as one script: no prompts, no line editing.
@@ -76,19 +87,22 @@ final class Session {
     /// Prints an error the way the CLI shows it and returns its exit status.
     func report(_ error: Error) -> Int32 {
         fflush(stdout)
+        let (text, status) = rendering(error)
+        Session.writeError(text)
+        return status
+    }
+
+    /// The text the CLI shows for an error (ending with a newline) and the exit status it stands for.
+    func rendering(_ error: Error) -> (text: String, status: Int32) {
         switch error {
         case let error as ScriptError where error.kind == .interrupted && briefInterrupts:
-            Session.writeError("interrupted\n")
-            return error.exitCode
+            return ("interrupted\n", error.exitCode)
         case let error as ScriptError:
-            Session.writeError(Session.terminated(error.rendered))
-            return error.exitCode
+            return (Session.terminated(error.rendered), error.exitCode)
         case let errors as ScriptErrors:
-            Session.writeError(Session.terminated(errors.rendered))
-            return errors.errors.map(\.exitCode).max() ?? 65
+            return (Session.terminated(errors.rendered), errors.errors.map(\.exitCode).max() ?? 65)
         default:
-            Session.writeError("ae: error: \(error)\n")
-            return 70
+            return ("ae: error: \(error)\n", 70)
         }
     }
 

@@ -21,6 +21,16 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(engine.describe(try engine.evaluateInteractive("\"s\"")!), "\"s\"")
     }
 
+    func testATrailingSemicolonSuppressesTheEchoButNotAns() throws {
+        let (engine, _) = makeEngine()
+        XCTAssertNil(try engine.evaluateInteractive("4 * 5;"))
+        XCTAssertEqual(engine.global("ans"), .number(20))
+        XCTAssertNil(try engine.evaluateInteractive("y = 1; y + 1 ;  # quiet"))
+        XCTAssertEqual(engine.global("ans"), .number(2))
+        XCTAssertEqual(try engine.evaluateInteractive("ans + 1 # not quiet;"), .number(3))
+        XCTAssertEqual(try engine.evaluateInteractive("\";\""), .string(";"))
+    }
+
     func testDescribeIsRoundTrippable() throws {
         let (engine, _) = makeEngine()
         let value = try engine.run("[1, 0.1, \"a\\n\", {a: 1, b: [nil, true]}]")

@@ -1,10 +1,12 @@
 import Foundation
 import AEFiles
 
-/// Saving and loading auto-encoders: the native format (docs/model-format.md) and NumPy's `.npz`.
+/// Saving and loading auto-encoders: the native format (docs/model-format.md), NumPy's `.npz` and
+/// safetensors.
 ///
 ///     try ModelFile.save(ae, to: "spiral.aemodel")     # native, lossless, with the loss history
-///     try ModelFile.save(ae, to: "spiral.npz")         # W, b, V, c, kind, sigma, ... for NumPy/PyTorch
+///     try ModelFile.save(ae, to: "spiral.npz")         # W, b, V, c, kind, sigma, ... for NumPy
+///     try ModelFile.save(ae, to: "spiral.safetensors") # encoder.weight, ... for PyTorch
 ///     let back = try ModelFile.load("spiral.npz")
 ///
 /// Both are written atomically (temporary file in the same folder, then rename).
@@ -12,13 +14,15 @@ public enum ModelFile {
     static let magic = Array("AEMODEL1".utf8)
     static let trailer = Array("AEEND001".utf8)
 
-    /// Writes `model` to `path`: `.npz` by extension, the native format otherwise.
+    /// Writes `model` to `path`: `.npz` or `.safetensors` by extension, the native format otherwise.
     public static func save(_ model: AutoEncoder, to path: String) throws {
         guard model.isInitialized else {
             throw ModelError("cannot save an untrained \(model.kind.name): train it first")
         }
         if path.lowercased().hasSuffix(".npz") {
             try Npz.write(npzArrays(model), to: path)
+        } else if path.lowercased().hasSuffix(".safetensors") {
+            try Safetensors.write(safetensors(model), to: path)
         } else {
             try AtomicFile.write(nativeBytes(model), to: path)
         }
@@ -28,6 +32,9 @@ public enum ModelFile {
     public static func load(_ path: String) throws -> AutoEncoder {
         let bytes = try AtomicFile.read(path)
         do {
+            if path.lowercased().hasSuffix(".safetensors") {
+                return try fromSafetensors(try Safetensors.decode(bytes))
+            }
             if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B {
                 return try fromNpz(try Npz.decode(bytes))
             }
