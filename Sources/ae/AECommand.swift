@@ -87,6 +87,8 @@ struct AECommand: ParsableCommand {
 
     /// Puts `--` before the script's name, so that the script's own arguments are never read as
     /// options of ae: `ae --quiet train.ae --epochs 3` gives the script `["--epochs", "3"]`.
+    /// (The parser's `.captureForPassthrough` does not do it: it captures from the first input it
+    /// does not know, so `--help`, `--version` and a misspelt option became the script's name.)
     static func separatingScriptArguments(_ arguments: [String]) -> [String] {
         var index = 0
         while index < arguments.count {
