@@ -63,7 +63,7 @@ class ChainNpzTests(ScratchTestCase):
             "range.npz": ({"acceptance": np.array([0.5, 1.5])}, "it needs 'acceptance' of shape (2,), fractions from 0 to 1"),
             "nostep.npz": ({"step": None}, "it needs a number 'step'"),
             "step.npz": ({"step": np.array(-1.0)}, "the sampler's step must be > 0, got -1.0"),
-            "sampler.npz": ({"sampler": np.array("hmc")}, "unknown sampler 'hmc' (mh, langevin, mala)"),
+            "sampler.npz": ({"sampler": np.array("hmc")}, "unknown sampler 'hmc' (mh, langevin, mala, annealed_langevin)"),
             "rule.npz": ({"rule": np.array("simpson")}, "unknown path rule 'simpson' (even, gauss, endpoints)"),
         }
         for name, (changes, message) in cases.items():

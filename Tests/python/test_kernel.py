@@ -105,6 +105,13 @@ class KernelTests(unittest.TestCase):
         self.assertEqual(status("1 + 1")["status"], "complete")
         self.assertEqual(status('s = "open')["status"], "complete")
 
+    def reply_to(self, message_id):
+        """The shell reply to one request (a kernel_info_reply left by wait_for_ready is skipped)."""
+        while True:
+            reply = self.client.get_shell_msg(timeout=TIMEOUT)
+            if reply["parent_header"].get("msg_id") == message_id:
+                return reply["content"]
+
     def outputs_until_idle(self, message_id):
         outputs = []
         while True:
@@ -127,7 +134,7 @@ class KernelTests(unittest.TestCase):
                 self.assertTrue(message["content"]["data"]["text/plain"].startswith("train DAE "))
                 break
         self.manager.interrupt_kernel()
-        reply = self.client.get_shell_msg(timeout=TIMEOUT)["content"]
+        reply = self.reply_to(message_id)
         outputs = self.outputs_until_idle(message_id)
         self.assertLess(time.monotonic() - started, 30)
         # As Ctrl-C in the REPL: train returns the model trained so far, which is echoed.
@@ -153,7 +160,7 @@ class KernelTests(unittest.TestCase):
             if message["parent_header"].get("msg_id") == message_id and message["msg_type"] == "stream":
                 break
         self.manager.interrupt_kernel()
-        reply = self.client.get_shell_msg(timeout=TIMEOUT)["content"]
+        reply = self.reply_to(message_id)
         self.assertEqual((reply["status"], reply["ename"], reply["traceback"]),
                          ("error", "interrupted", ["interrupted"]))
         _, outputs = self.run_cell("1 + 1")

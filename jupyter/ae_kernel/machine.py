@@ -45,7 +45,7 @@ class Machine:
         self.lines.put(None)
 
     def _next_message(self):
-        # A timed wait, so that a KeyboardInterrupt (Jupyter's interrupt) is raised promptly.
+        # A timed wait: a signal handler runs between two waits.
         while True:
             try:
                 line = self.lines.get(timeout=0.1)
@@ -57,24 +57,34 @@ class Machine:
         return json.loads(line)
 
     def request(self, kind, on_interrupt=None, **fields):
-        """Sends one request; yields every message for it, the final `reply` last."""
+        """Sends one request; yields every message for it, the final `reply` last.
+
+        While the request runs, SIGINT (Jupyter's interrupt) only reaches ae: a KeyboardInterrupt
+        raised in the kernel could land anywhere, between two messages too, and abandon the request
+        with ae's reply still to come.
+        """
         self.next_id += 1
         request_id = self.next_id
         line = json.dumps({"id": request_id, "type": kind, **fields}) + "\n"
-        self.process.stdin.write(line.encode("utf-8"))
-        self.process.stdin.flush()
-        while True:
-            try:
+        previous = signal.signal(signal.SIGINT, self._on_interrupt)
+        try:
+            self.process.stdin.write(line.encode("utf-8"))
+            self.process.stdin.flush()
+            while True:
                 message = self._next_message()
-            except KeyboardInterrupt:
-                if os.getpgid(self.process.pid) != os.getpgid(0):
-                    self.interrupt()
-                continue
-            if message.get("id") != request_id:
-                continue
-            yield message
-            if message.get("type") == "reply":
-                return
+                if message.get("id") != request_id:
+                    continue
+                yield message
+                if message.get("type") == "reply":
+                    return
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+    def _on_interrupt(self, signum, frame):
+        # Jupyter signals the kernel's whole process group, ae included; ae in a group of its own
+        # (another launcher) is passed the signal.
+        if os.getpgid(self.process.pid) != os.getpgid(0):
+            self.interrupt()
 
     def interrupt(self):
         """Stops the running request as Ctrl-C does in the REPL; the session stays."""
