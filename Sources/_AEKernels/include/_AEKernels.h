@@ -92,6 +92,14 @@ void ae_line_integrals(const ae_weights *w, long first, long end, const double *
                        const double *nodes, const double *weights, long q, int even, double spacing,
                        double scale, double *out, double *scratch);
 
+/// C = A·B, or C += A·B with `accumulate` (the wide kernels' blocked product, _AEKernels/Product.h):
+/// C is m × 8·chunks, its 8 columns of chunk j in row r at c + r·rsc + j·csc; A(r, k) is
+/// a[r·rsa + k·csa]; B's 8 columns of chunk j in row k are at b + k·bsk + j·bsj. Each element is a
+/// chain of fmas over k in increasing order, from 0 or from C: the same bits for any blocking and
+/// instruction set.
+void ae_product(long m, long chunks, long k, const double *a, long rsa, long csa, const double *b, long bsk,
+                long bsj, double *c, long rsc, long csc, int accumulate);
+
 #ifdef __cplusplus
 }
 #endif
