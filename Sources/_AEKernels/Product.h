@@ -4,8 +4,9 @@
 // The product is C = A·B (or C += A·B) with C an m × (8·chunks) matrix whose 8-column chunks are
 // the kernels' `lanes` (8 hidden units), A given by strides (element (r, k) at a[r·rsa + k·csa]) and
 // B by chunks (its chunk j at row k is the 8 doubles at b + k·bsk + j·bsj). Strides let one kernel
-// read X, Xᵀ, δ, δᵀ and the hidden block in place, so that only the weights are packed (once per
-// evaluation, into contiguous [chunk][k][8] panels).
+// read X, δ and the hidden block in place; the weights are packed once per evaluation into
+// contiguous [chunk][k][8] panels, and Xᵀ and δᵀ, whose rows in place would fall on few L1 sets,
+// into [group of 6][k][6] panels (A(r, k) at a[(r/6)·psa + (r%6)·rsa + k·csa] in general).
 //
 // Every element of C is a chain of fmas over k = 0, 1, …, K−1 in that order, from 0 (or from C when
 // accumulating): the blocking changes which element is computed when, never how. So the bits do not
@@ -57,6 +58,7 @@ AE_INLINE void product_micro(int MR, long k0, long k1, const double *a, long rsa
     }
     const double *ak = a + k0 * csa;
     const double *bk = b + k0 * bsk;
+#pragma clang loop unroll_count(4)
     for (long k = k0; k < k1; k++) {
         lanes bv = *(const lanes *)bk;
         c0 = fma8(splat(ak[0]), bv, c0);
@@ -88,7 +90,7 @@ AE_INLINE void product_micro(int MR, long k0, long k1, const double *a, long rsa
 /// C (m × chunks lanes, chunk j of row r at c + r·rsc + j·csc) = A·B, or += with `accumulate`;
 /// then the epilogue. Loops, outside in: K in passes of AE_KC, rows in blocks of AE_MC, chunks (the
 /// B micro-panel in L1), rows in steps of AE_MR (the microkernel).
-AE_INLINE void product_body(long m, long chunks, long K, const double *a, long rsa, long csa, const double *b,
+AE_INLINE void product_body(long m, long chunks, long K, const double *a, long psa, long rsa, long csa, const double *b,
                             long bsk, long bsj, double *c, long rsc, long csc, int accumulate,
                             const ae_epilogue *epi) {
     if (K == 0 && !accumulate) {
@@ -104,7 +106,7 @@ AE_INLINE void product_body(long m, long chunks, long K, const double *a, long r
                 const double *bj = b + j * bsj;
                 for (long r = i0; r < i1; r += AE_MR) {
                     const long off = r * rsc + j * csc;
-                    const double *ar = a + r * rsa;
+                    const double *ar = a + (r / AE_MR) * psa + (r % AE_MR) * rsa;
                     double *cr = c + off;
 #define MICRO(MR) product_micro(MR, k0, k1, ar, rsa, csa, bj, bsk, cr, rsc, load, last, epi, j, off)
                     switch (i1 - r < AE_MR ? i1 - r : AE_MR) {
