@@ -42,16 +42,30 @@ AE_INLINE void pack_rows(const double *a, long lda, long rows, long K, double *o
     }
 }
 
+/// The same panels from the hidden block, which is stored by chunks ([chunk][row][8], chunks
+/// `stride` doubles apart): all 8C columns of `rows` rows.
+AE_INLINE void pack_chunked(const double *h, long stride, long rows, long C, double *out) {
+    for (long g = 0; g * AE_MR < rows; g++) {
+        const long n = rows - g * AE_MR < AE_MR ? rows - g * AE_MR : AE_MR;
+        double *og = out + g * AE_MR * 8 * C;
+        for (long j = 0; j < C; j++) {
+            const double *hj = h + j * stride + g * AE_MR * 8;
+            for (int l = 0; l < 8; l++)
+                for (long r = 0; r < n; r++) og[(8 * j + l) * AE_MR + r] = hj[r * 8 + l];
+        }
+    }
+}
+
 AE_INLINE void ae_wide_forward_body(const ae_weights *w, const ae_wide_panels *p, long rows, const double *x,
                                     const double *t, double *hb, double *dab, double *outputs, double *delta,
                                     double *row_loss, double *xpack, double *dpack, double *apack, double scale,
                                     int backward, int sigmoid_decoder, const double *cae) {
-    const long d = w->dim, C = w->chunks, ldh = p->ldh, dp = p->dpad;
+    const long d = w->dim, C = w->chunks, cs = 8 * p->block_rows, dp = p->dpad;
     const ae_epilogue act = {AE_EPI_ACT, w->sigmoid, w->b, 0, 0};
     pack_rows(x, d, rows, d, apack);
-    product_body(rows, C, d, apack, AE_MR * d, 1, AE_MR, p->wpack, 8, 8 * d, hb, ldh, 8, 0, &act);
+    product_body(rows, C, d, apack, AE_MR * d, 1, AE_MR, p->wpack, 8, 8 * d, hb, 8, cs, 0, &act);
     const ae_epilogue none = {AE_EPI_NONE, 0, 0, 0, 0};
-    pack_rows(hb, ldh, rows, 8 * C, apack);
+    pack_chunked(hb, cs, rows, C, apack);
     product_body(rows, dp / 8, 8 * C, apack, AE_MR * 8 * C, 1, AE_MR, p->vpack, 8, 64 * C, outputs, dp, 8, 0, &none);
     for (long row = 0; row < rows; row++) {
         double row_sum = 0;
@@ -70,7 +84,7 @@ AE_INLINE void ae_wide_forward_body(const ae_weights *w, const ae_wide_panels *p
         }
     const ae_epilogue slope = {AE_EPI_SLOPE, w->sigmoid, 0, hb, cae};
     pack_rows(delta, dp, rows, d, apack);
-    product_body(rows, C, d, apack, AE_MR * d, 1, AE_MR, p->vtpack, 8, 8 * d, dab, ldh, 8, 0, &slope);
+    product_body(rows, C, d, apack, AE_MR * d, 1, AE_MR, p->vtpack, 8, 8 * d, dab, 8, cs, 0, &slope);
 }
 
 AE_DISPATCH_VOID(ae_wide_forward,
@@ -83,20 +97,24 @@ AE_DISPATCH_VOID(ae_wide_forward,
 AE_INLINE void ae_wide_backward_body(const ae_weights *w, const ae_wide_panels *p, long first, long end,
                                      long rows, const double *xpack, const double *dpack, const double *hb,
                                      const double *dab, const ae_block *g, int contractive) {
-    const long d = w->dim, C = w->chunks, ldh = p->ldh, dp = p->dpad, n = end - first;
+    const long d = w->dim, C = w->chunks, cs = 8 * p->block_rows, n = end - first;
     const ae_epilogue none = {AE_EPI_NONE, 0, 0, 0, 0};
     const long psa = AE_MR * p->block_rows;
-    product_body(d, n, rows, dpack, psa, 1, AE_MR, hb + 8 * first, ldh, 8, g->gv + 8 * first, 8 * C, 8, 1, &none);
-    product_body(d, n, rows, xpack, psa, 1, AE_MR, dab + 8 * first, ldh, 8, g->gwt + 8 * first, 8 * C, 8, 1, &none);
+    // B is the hidden block by chunks: each chunk's rows contiguous, 64 bytes a row.
+    product_body(d, n, rows, dpack, psa, 1, AE_MR, hb + first * cs, 8, cs, g->gv + 8 * first, 8 * C, 8, 1, &none);
+    product_body(d, n, rows, xpack, psa, 1, AE_MR, dab + first * cs, 8, cs, g->gwt + 8 * first, 8 * C, 8, 1, &none);
     lanes *gb = (lanes *)g->gb, *gsq = (lanes *)g->gsq;
-    for (long row = 0; row < rows; row++) {
-        const lanes *da = (const lanes *)(dab + row * ldh), *h = (const lanes *)(hb + row * ldh);
-        for (long j = first; j < end; j++) gb[j] += da[j];
+    for (long j = first; j < end; j++) {
+        const lanes *da = (const lanes *)(dab + j * cs), *h = (const lanes *)(hb + j * cs);
+        lanes sb = gb[j], sq = gsq[j];
+        for (long row = 0; row < rows; row++) sb += da[row];
         if (contractive)
-            for (long j = first; j < end; j++) {
-                lanes s = act_slope(w->sigmoid, h[j]);
-                gsq[j] += s * s;
+            for (long row = 0; row < rows; row++) {
+                lanes s = act_slope(w->sigmoid, h[row]);
+                sq += s * s;
             }
+        gb[j] = sb;
+        gsq[j] = sq;
     }
 }
 

@@ -25,7 +25,7 @@ final class WideLossKernel {
     /// serves 8 chunks.
     static let unitChunks = 8
 
-    let dim: Int, chunks: Int, dpad: Int, ldh: Int
+    let dim: Int, chunks: Int, dpad: Int
     private let wpack, vtpack, vpack: UnsafeMutablePointer<Double>
     private let hiddenBlock, hiddenGradient, outputs, delta, rowLoss, xPanels, deltaPanels, rowPanels: UnsafeMutablePointer<Double>
     private let caeTerm: UnsafeMutablePointer<Lanes>
@@ -35,7 +35,6 @@ final class WideLossKernel {
         dim = d
         chunks = C
         dpad = (d + 7) / 8 * 8
-        ldh = 8 * C + (C % 2 == 0 ? 8 : 0)
         func zeros(_ count: Int) -> UnsafeMutablePointer<Double> {
             let p = UnsafeMutablePointer<Double>.allocate(capacity: count)
             p.initialize(repeating: 0, count: count)
@@ -44,8 +43,8 @@ final class WideLossKernel {
         wpack = zeros(8 * C * d)
         vtpack = zeros(8 * C * d)
         vpack = zeros(8 * C * dpad)
-        hiddenBlock = zeros(Self.blockRows * ldh)
-        hiddenGradient = zeros(Self.blockRows * ldh)
+        hiddenBlock = zeros(Self.blockRows * 8 * C)
+        hiddenGradient = zeros(Self.blockRows * 8 * C)
         outputs = zeros(Self.blockRows * dpad)
         delta = zeros(Self.blockRows * dpad)
         rowLoss = zeros(Self.blockRows)
@@ -72,8 +71,8 @@ final class WideLossKernel {
             for k in 0..<chunks { caeTerm[k] = caeLambda * scale * weights.wsq[k] }
         }
         total.reset()
-        let panels = ae_wide_panels(wpack: wpack, vtpack: vtpack, vpack: vpack, ldh: ldh, dpad: dpad, block_rows: Self.blockRows)
-        let d = dim, dp = dpad, ld = ldh, C = chunks
+        let panels = ae_wide_panels(wpack: wpack, vtpack: vtpack, vpack: vpack, dpad: dpad, block_rows: Self.blockRows)
+        let d = dim, dp = dpad, C = chunks
         let (hb, dab, out, dl, rl) = (hiddenBlock, hiddenGradient, outputs, delta, rowLoss)
         let (xp, dlp, ap, apStride) = (xPanels, deltaPanels, rowPanels, max(d, 8 * C))
         let cae: UnsafePointer<Double>? = contractive ? UnsafePointer(doubles(caeTerm)) : nil
@@ -91,7 +90,7 @@ final class WideLossKernel {
                         parallelBlocks((rows + Self.unitRows - 1) / Self.unitRows, threads: threads) { u in
                             let r0 = u * Self.unitRows
                             ae_wide_forward(view, panels, min(Self.unitRows, rows - r0), x + r0 * d, t + r0 * d,
-                                            hb + r0 * ld, dab + r0 * ld, out + r0 * dp, dl + r0 * dp, rl + r0, xp + 6 * r0,
+                                            hb + 8 * r0, dab + 8 * r0, out + r0 * dp, dl + r0 * dp, rl + r0, xp + 6 * r0,
                                             dlp + 6 * r0, ap + r0 * apStride, scale, back, sig, cae)
                         }
                         for row in 0..<rows { total.loss += rl[row] }

@@ -102,18 +102,19 @@ void ae_product(long m, long chunks, long k, const double *a, long rsa, long csa
 
 /// The weights packed for the wide kernels (WideLoss.c): wpack and vtpack hold W and V by chunks,
 /// chunk j's 8 units for input i at 8(j·d + i); vpack holds Vᵀ by chunks of 8 inputs (d padded to
-/// dpad with zeros), inputs 8c..8c+8 of hidden unit u at 8(c·8C + u). Rows of the hidden block are
-/// ldh doubles apart (8C, or 8C + 8 to keep successive rows off the same L1 sets).
+/// dpad with zeros), inputs 8c..8c+8 of hidden unit u at 8(c·8C + u). A block of rows has at most
+/// block_rows rows; its hidden values (hb) and their gradient (dab) are stored by chunks, row r of
+/// chunk j at 8(j·block_rows + r).
 typedef struct {
     const double *wpack, *vtpack, *vpack;
-    long ldh, dpad;
-    long block_rows;  ///< rows of a block: the row stride of the backward's panels of Xᵀ and δᵀ
+    long dpad, block_rows;
 } ae_wide_panels;
 
 /// Fills the wide kernels' panels from the padded weights.
 void ae_wide_pack(const ae_weights *w, double *wpack, double *vtpack, double *vpack, long dchunks);
 
-/// The forward pass of `rows` rows of the wide kernels: hidden values hb (rows × ldh), decoder
+/// The forward pass of `rows` rows of the wide kernels: hidden values into hb (by chunks; the caller
+/// offsets hb and dab by 8 × the unit's first row), decoder
 /// outputs (rows × dpad), δ = scale·∂loss/∂(decoder input) (rows × dpad, padding untouched), each
 /// row's squared error into row_loss and, with `backward`, δA = ∂/∂(hidden pre-activation) into dab
 /// and the rows' part of the block's panels of Xᵀ and δᵀ (xpack, dpack: 6 inputs × block_rows rows
