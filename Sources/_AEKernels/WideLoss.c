@@ -56,10 +56,10 @@ AE_INLINE void pack_chunked(const double *h, long stride, long rows, long C, dou
     }
 }
 
-AE_INLINE void ae_wide_forward_body(const ae_weights *w, const ae_wide_panels *p, long rows, const double *x,
-                                    const double *t, double *hb, double *dab, double *outputs, double *delta,
-                                    double *row_loss, double *xpack, double *dpack, double *apack, double scale,
-                                    int backward, int sigmoid_decoder, const double *cae) {
+/// H = act(X·Wᵀ + b) into hb (by chunks) and V·h into outputs (rows × dpad): the encoder and
+/// decoder products that the loss and the reconstruction share.
+AE_INLINE void hidden_and_outputs(const ae_weights *w, const ae_wide_panels *p, long rows, const double *x,
+                                  double *hb, double *outputs, double *apack) {
     const long d = w->dim, C = w->chunks, cs = 8 * p->block_rows, dp = p->dpad;
     const ae_epilogue act = {AE_EPI_ACT, w->sigmoid, w->b, 0, 0};
     pack_rows(x, d, rows, d, apack);
@@ -67,6 +67,30 @@ AE_INLINE void ae_wide_forward_body(const ae_weights *w, const ae_wide_panels *p
     const ae_epilogue none = {AE_EPI_NONE, 0, 0, 0, 0};
     pack_chunked(hb, cs, rows, C, apack);
     product_body(rows, dp / 8, 8 * C, apack, AE_MR * 8 * C, 1, AE_MR, p->vpack, 8, 64 * C, outputs, dp, 8, 0, &none);
+}
+
+AE_INLINE void ae_wide_reconstruct_body(const ae_weights *w, const ae_wide_panels *p, long rows, const double *x,
+                                        double *r, int sigmoid_decoder, double *hb, double *outputs, double *apack) {
+    hidden_and_outputs(w, p, rows, x, hb, outputs, apack);
+    const long d = w->dim, dp = p->dpad;
+    for (long row = 0; row < rows; row++)
+        for (long i = 0; i < d; i++) {
+            double o = w->c[i] + outputs[row * dp + i];
+            r[row * d + i] = sigmoid_decoder ? sigmoid1(o) : o;
+        }
+}
+
+AE_DISPATCH_VOID(ae_wide_reconstruct,
+                 (const ae_weights *w, const ae_wide_panels *p, long rows, const double *x, double *r,
+                  int sigmoid_decoder, double *hb, double *outputs, double *apack),
+                 (w, p, rows, x, r, sigmoid_decoder, hb, outputs, apack))
+
+AE_INLINE void ae_wide_forward_body(const ae_weights *w, const ae_wide_panels *p, long rows, const double *x,
+                                    const double *t, double *hb, double *dab, double *outputs, double *delta,
+                                    double *row_loss, double *xpack, double *dpack, double *apack, double scale,
+                                    int backward, int sigmoid_decoder, const double *cae) {
+    const long d = w->dim, C = w->chunks, cs = 8 * p->block_rows, dp = p->dpad;
+    hidden_and_outputs(w, p, rows, x, hb, outputs, apack);
     for (long row = 0; row < rows; row++) {
         double row_sum = 0;
         for (long i = 0; i < d; i++)

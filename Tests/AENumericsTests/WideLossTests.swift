@@ -1,4 +1,5 @@
 import AENumerics
+import Foundation
 import XCTest
 
 /// The models the wide-data tests run: each activation, tied and untied, each decoder, DAE and CAE.
@@ -85,5 +86,54 @@ final class WideLossTests: XCTestCase {
             XCTAssertEqual(automatic.gradient.map(\.bitPattern), chosen.gradient.map(\.bitPattern), "d = \(dim)")
             XCTAssertNotEqual(automatic.gradient.map(\.bitPattern), other.gradient.map(\.bitPattern), "d = \(dim)")
         }
+    }
+}
+
+/// r(x) of wide data through the blocked products (AutoEncoder.reconstruct from d = 16): against
+/// r = c + V·act(b + W·x) written out, across thread counts and instruction sets. 101 rows: two
+/// units of 96 rows, the second of 5.
+final class WideReconstructionTests: XCTestCase {
+    func plainReconstruction(_ ae: AutoEncoder, _ points: Dataset) -> [Double] {
+        let d = ae.dim, h = ae.hidden, theta = ae.parameters
+        let v = ae.tied ? 0 : d * h + h, c = ae.tied ? d * h + h : 2 * d * h + h
+        var r = [Double](repeating: 0, count: points.n * d)
+        for row in 0..<points.n {
+            let hidden = (0..<h).map { j -> Double in
+                var a = theta[d * h + j]
+                for i in 0..<d { a += theta[i * h + j] * points.values[row * d + i] }
+                return ae.activation == .tanh ? tanh(a) : 1 / (1 + exp(-a))
+            }
+            for i in 0..<d {
+                var o = theta[c + i]
+                for j in 0..<h { o += theta[v + i * h + j] * hidden[j] }
+                r[row * d + i] = ae.decoder == .sigmoid ? 1 / (1 + exp(-o)) : o
+            }
+        }
+        return r
+    }
+
+    func testMatchesPlainComputation() throws {
+        let points = randomData(n: 101, dim: 64, scale: 0.5)
+        for (kind, tied, activation, decoder) in wideLossCases {
+            let ae = try randomModel(kind, dim: 64, hidden: 37, tied: tied, activation: activation, decoder: decoder)
+            let r = ae.reconstruct(points, threads: 2).values, expected = plainReconstruction(ae, points)
+            let scale = expected.map(abs).max()!
+            let worst = zip(r, expected).map { abs($0 - $1) }.max()!
+            XCTAssertLessThan(worst / scale, 1e-12, "\(kind.name), tied \(tied), \(activation), \(decoder)")
+        }
+    }
+
+    func testSameBitsOnAnyThreadCountAndInstructionSet() throws {
+        let points = randomData(n: 101, dim: 64, scale: 0.5)
+        let ae = try randomModel(.dae(sigma: 0.1), dim: 64, hidden: 37)
+        let one = ae.reconstruct(points, threads: 1).values.map(\.bitPattern)
+        for threads in [2, 3] {
+            XCTAssertEqual(ae.reconstruct(points, threads: threads).values.map(\.bitPattern), one, "\(threads) threads")
+        }
+        let saved = KernelInstructionSet.current
+        defer { KernelInstructionSet.current = saved }
+        guard KernelInstructionSet.best != .portable else { throw XCTSkip("only the portable kernels run here") }
+        KernelInstructionSet.current = .portable
+        XCTAssertEqual(ae.reconstruct(points, threads: 2).values.map(\.bitPattern), one, "portable")
     }
 }

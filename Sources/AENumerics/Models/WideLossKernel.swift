@@ -31,26 +31,27 @@ final class WideLossKernel {
     private let caeTerm: UnsafeMutablePointer<Lanes>
     let total: BlockWorkspace
 
-    init(dim d: Int, chunks C: Int) {
+    /// Buffers for blocks of `blockRows` rows (0 for the reconstruction alone, which needs none).
+    init(dim d: Int, chunks C: Int, blockRows: Int = WideLossKernel.blockRows) {
         dim = d
         chunks = C
         dpad = (d + 7) / 8 * 8
         func zeros(_ count: Int) -> UnsafeMutablePointer<Double> {
-            let p = UnsafeMutablePointer<Double>.allocate(capacity: count)
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
             p.initialize(repeating: 0, count: count)
             return p
         }
         wpack = zeros(8 * C * d)
         vtpack = zeros(8 * C * d)
         vpack = zeros(8 * C * dpad)
-        hiddenBlock = zeros(Self.blockRows * 8 * C)
-        hiddenGradient = zeros(Self.blockRows * 8 * C)
-        outputs = zeros(Self.blockRows * dpad)
-        delta = zeros(Self.blockRows * dpad)
-        rowLoss = zeros(Self.blockRows)
-        xPanels = zeros((d + 5) / 6 * 6 * Self.blockRows)
-        deltaPanels = zeros((d + 5) / 6 * 6 * Self.blockRows)
-        rowPanels = zeros(Self.blockRows * max(d, 8 * C))
+        hiddenBlock = zeros(blockRows * 8 * C)
+        hiddenGradient = zeros(blockRows * 8 * C)
+        outputs = zeros(blockRows * dpad)
+        delta = zeros(blockRows * dpad)
+        rowLoss = zeros(blockRows)
+        xPanels = zeros((d + 5) / 6 * 6 * blockRows)
+        deltaPanels = zeros((d + 5) / 6 * 6 * blockRows)
+        rowPanels = zeros(blockRows * max(d, 8 * C))
         caeTerm = .allocate(capacity: C)
         caeTerm.initialize(repeating: Lanes(), count: C)
         total = BlockWorkspace(dim: d, chunks: C, tileRows: 1)
@@ -112,5 +113,29 @@ final class WideLossKernel {
         }
         if stopped { return nil }
         return total
+    }
+}
+
+extension WideLossKernel {
+    /// r(x) for the n rows of x (row-major, d columns) into r, through the same encoder and decoder
+    /// products as the loss: units of `unitRows` rows in parallel, each with scratch of its own.
+    /// Each output is a chain of fmas in a fixed order, whatever unit and thread computes it.
+    func reconstruct(_ weights: PaddedWeights, inputs x: UnsafePointer<Double>, into r: UnsafeMutablePointer<Double>,
+                     rows n: Int, threads: Int, sigmoidDecoder: Bool) {
+        let d = dim, dp = dpad, C = chunks, unit = Self.unitRows
+        let sig: Int32 = sigmoidDecoder ? 1 : 0
+        let panels = ae_wide_panels(wpack: wpack, vtpack: vtpack, vpack: vpack, dpad: dpad, block_rows: unit)
+        withUnsafePointer(to: weights.kernelView) { view in
+            withUnsafePointer(to: panels) { panels in
+                ae_wide_pack(view, wpack, vtpack, vpack, dp / 8)
+                parallelBlocks((n + unit - 1) / unit, threads: threads) { u in
+                    let scratch = UnsafeMutablePointer<Double>.allocate(capacity: unit * (8 * C + dp + max(d, 8 * C)))
+                    defer { scratch.deallocate() }
+                    let r0 = u * unit
+                    ae_wide_reconstruct(view, panels, min(unit, n - r0), x + r0 * d, r + r0 * d, sig, scratch,
+                                        scratch + unit * 8 * C, scratch + unit * (8 * C + dp))
+                }
+            }
+        }
     }
 }

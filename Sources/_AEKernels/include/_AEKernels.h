@@ -126,6 +126,11 @@ void ae_wide_forward(const ae_weights *w, const ae_wide_panels *p, long rows, co
                      double *dpack, double *apack, double scale, int backward, int sigmoid_decoder,
                      const double *cae);
 
+/// r(x) for `rows` rows (at most block_rows) with the wide kernels' products; scratch: hb
+/// rows × 8C, outputs rows × dpad, apack rows × max(d, 8C) doubles.
+void ae_wide_reconstruct(const ae_weights *w, const ae_wide_panels *p, long rows, const double *x, double *r,
+                         int sigmoid_decoder, double *hb, double *outputs, double *apack);
+
 /// Adds a block of `rows` rows to the gradient (g's gv, gwt, gb and, if `contractive`, gsq) for hidden
 /// chunks [first, end): sums over the rows in order, so every chunk's result is the same whatever
 /// chunks the call is given.
