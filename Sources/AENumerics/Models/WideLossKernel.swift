@@ -3,7 +3,9 @@ import _AEKernels
 /// The DAE/CAE loss and gradient for wide data (many inputs): five blocked matrix products per
 /// block of rows (_AEKernels/WideLoss.c, on the microkernel of Product.h) instead of the fused
 /// kernel's per-tile loops, whose inner loops run over d lanes at a time and so fall behind a BLAS
-/// once d is in the tens. ``LossKernel`` chooses it above ``LossKernel/wideDimension``.
+/// once d is in the tens. ``LossKernel`` chooses it from ``LossEvaluation/wideDimension`` inputs on.
+/// The weights are packed once per evaluation (wpack, vtpack, vpack); the data are read in place or
+/// packed per unit (X, H, δ as the forward products' A panels; Xᵀ and δᵀ per block for the backward).
 ///
 /// Blocking: the rows go through in fixed blocks of `blockRows`, one after another. In a block the
 /// forward pass (H = act(X·Wᵀ + b), R = H·Vᵀ, δ, δA) runs on units of `unitRows` rows in parallel,
@@ -11,8 +13,9 @@ import _AEKernels
 /// ∂Wᵀ += Xᵀ·δA, ∂b, and the CAE's Σ act′²) run on units of `unitChunks` hidden chunks in parallel,
 /// each chunk's sums taken over the block's rows in order. Every number is thus computed the same
 /// way whatever the thread count, and in the same order across blocks: the same bits for any thread
-/// count. Memory: the packed weights (3 × P), and per block the hidden values and their gradient
-/// (2 × blockRows × H) and d-wide outputs and errors: O(P + blocks), never N × H.
+/// count (each number is a chain of fmas whose order depends on the shapes alone, Product.h). Memory:
+/// the packed weights (3 × P), and per block the hidden values and their gradient (2 × blockRows × H),
+/// the unit panels (blockRows × max(d, H)) and d-wide outputs and errors: O(P + blocks), never N × H.
 final class WideLossKernel {
     /// Rows per block: the block's H and δA (2 × 384 × H doubles, 6 MB at H = 1000) stay in L3
     /// between the forward and the backward products.
