@@ -32,16 +32,18 @@ let package = Package(
         .target(name: "AELang", dependencies: ["AEFiles"]),
         .target(
             name: "AENumerics",
-            dependencies: ["AEFiles", "_AEKernels", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: ["AEFiles", "AEData", "_AEKernels", .product(name: "RealModule", package: "swift-numerics")]
         ),
+        // The files of data/ (the digits), compiled into the binary.
+        .target(name: "AEData", plugins: ["EmbedFiles"]),
         // The numerical kernels, in C: one copy per instruction set, chosen at run time.
         .target(name: "_AEKernels"),
         .target(name: "AEPlots", dependencies: ["AEFiles"]),
         .target(name: "AEBindings", dependencies: ["AELang", "AENumerics", "AEPlots", "AEFiles"]),
         // The ae files of stdlib/, compiled into the binary.
-        .target(name: "AEStdlib", plugins: ["EmbedStdlib"]),
+        .target(name: "AEStdlib", plugins: ["EmbedFiles"]),
         .executableTarget(name: "EmbedStdlibTool"),
-        .plugin(name: "EmbedStdlib", capability: .buildTool(), dependencies: ["EmbedStdlibTool"]),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedStdlibTool"]),
         .systemLibrary(
             name: "CReadline",
             pkgConfig: nil,

@@ -17,7 +17,7 @@ import numpy as np
 try:
     import torch
 except ImportError:
-    raise SystemExit("No module named 'torch': pip install torch (a CPU wheel may be in /opt/wheels)")
+    raise SystemExit("No module named 'torch': pip install torch")
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--evals", type=int, default=20)

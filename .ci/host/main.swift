@@ -12,10 +12,10 @@ guard CommandLine.arguments.count == 2 else {
 var options = EngineOptions()
 options.quiet = true
 options.allowFileRead = true
-// @Sendable: the engine calls them from its own thread, and in Swift 6 a closure written at the top
-// level of main.swift would otherwise belong to the main actor (a trap when called elsewhere).
-let engine = Engine(options: options, output: { @Sendable text in print(text, terminator: "") },
-                    diagnostics: { @Sendable text in FileHandle.standardError.write(Data(text.utf8)) })
+// Engine takes @Sendable closures: it calls them from its own thread, so in Swift 6 these are not
+// main-actor isolated although they are written at the top level of main.swift.
+let engine = Engine(options: options, output: { text in print(text, terminator: "") },
+                    diagnostics: { text in FileHandle.standardError.write(Data(text.utf8)) })
 engine.register(Builtins.all)
 do {
     _ = try engine.runFile(CommandLine.arguments[1])

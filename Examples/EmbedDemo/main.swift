@@ -5,13 +5,8 @@ import AELang
 import Foundation
 
 var output = ""
-var options = EngineOptions()
-options.quiet = true
-options.maxSteps = 1_000_000
-options.deadline = 5
-options.maxElements = 1_000_000
-options.maxCallDepth = 200
-// File reading and writing stay off (the default for an embedded engine).
+// At most 10^6 steps, 5 s, 10^6 elements and 200 nested calls; file reading and writing stay off.
+let options = EngineOptions.sandbox()
 let engine = Engine(options: options, output: { output += $0 }, diagnostics: { _ in })
 engine.register(Builtins.all)
 

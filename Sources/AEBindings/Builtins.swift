@@ -4,8 +4,10 @@ import AELang
 ///
 /// Each area keeps its builtins in its own file (`DataBuiltins`, `ModelBuiltins`, ...).
 public enum Builtins {
-    /// The functions to register with an engine, each with its `topic` for `help()`.
-    public static var all: [Function] {
+    /// The functions to register with an engine, each with its `topic` for `help()`, which lists the
+    /// topics in this order. Made once: the builtins keep their per-engine state in the engine's
+    /// `CallContext`, so every engine shares them.
+    public static let all: [Function] = {
         let areas: [(topic: String, functions: [Function])] = [
             ("arrays", ArrayConstructors.functions),
             ("files", FileBuiltins.functions),
@@ -19,5 +21,5 @@ public enum Builtins {
             for function in area.functions { function.topic = area.topic }
         }
         return areas.flatMap { $0.functions }
-    }
+    }()
 }

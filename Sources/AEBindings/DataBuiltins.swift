@@ -8,7 +8,7 @@ import AENumerics
 enum DataBuiltins {
     static var functions: [Function] {
         [seed, spiral, circle, gaussian, manifold10, grid, dataset, rows, col, concat, shuffle,
-         loadCSV, saveCSV, loadNpy, saveNpy]
+         loadCSV, saveCSV, loadNpy, saveNpy, digits, loadIdx]
     }
 
     // MARK: Random numbers
@@ -27,8 +27,6 @@ enum DataBuiltins {
     ) { args in
         let n = try args.int("n", in: 0...Int.max)
         args.context.numerics.rng = Xoshiro256(seed: UInt64(n))
-        // The language's own seed state too, for anything that reads it.
-        SeedState.of(args.context).reseed(UInt64(n))
         return .nil
     }
 

@@ -5,7 +5,8 @@ import AENumerics
 /// list; negative indices count from the end), `len(data)`.
 final class DatasetValue: NumericMatrix {
     static let typeName = "Dataset"
-    let data: Dataset
+    /// Left empty only by `takeElements`, whose caller holds the only reference.
+    private(set) var data: Dataset
 
     init(_ data: Dataset) { self.data = data }
 
@@ -15,6 +16,12 @@ final class DatasetValue: NumericMatrix {
 
     func make(rows: Int, columns: Int, elements: [Double]) -> Value {
         .dataset(Dataset(rows: rows, dim: columns, values: elements))
+    }
+
+    func takeElements() -> [Double]? {
+        var values: [Double] = []
+        swap(&values, &data.values)
+        return values
     }
 
     var summary: String { "Dataset(\(data.n) × \(data.dim))" }
@@ -32,15 +39,7 @@ final class DatasetValue: NumericMatrix {
     }
 
     func element(_ index: Value) throws -> Value? {
-        guard case .number(let x) = index, x == x.rounded(), abs(x) < 9e15 else {
-            throw NativeError("a Dataset is indexed by a whole number, not \(index.typeName)")
-        }
-        var i = Int(x)
-        if i < 0 { i += data.n }
-        guard i >= 0 && i < data.n else {
-            throw NativeError("row index \(Int(x)) is out of range for a Dataset of \(data.n) rows")
-        }
-        return .list(data.row(i).map(Value.number))
+        .list(data.row(try Indexing("Dataset", of: "row").position(index, count: data.n)).map(Value.number))
     }
 }
 

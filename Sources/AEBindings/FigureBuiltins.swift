@@ -23,6 +23,7 @@ extension PlotBuiltins {
         """
     ) { args in
         let figures = try args.list("figures").enumerated().map { k, v in try singleFigure(v, what: "figs[\(k)]", args: args, argument: "figures") }
+        try refuseOverlaidImages(figures, args: args, argument: "figures")
         var fig = Figure(layers: figures.flatMap(\.layers))
         fig.title = try PlotOptions.text(args, "title") ?? figures.lazy.compactMap(\.title).first
         fig.xLabel = try PlotOptions.text(args, "xlabel") ?? figures.lazy.compactMap(\.xLabel).first
@@ -54,6 +55,7 @@ extension PlotBuiltins {
         }
         for (k, v) in try args.list("layers").enumerated() {
             let extra = try singleFigure(v, what: "layers[\(k)]", args: args, argument: "layers")
+            try refuseOverlaidImages([fig, extra], args: args, argument: "layers")
             fig.layers += extra.layers
             fig.equalAspect = fig.equalAspect || extra.equalAspect
         }
@@ -91,6 +93,13 @@ extension PlotBuiltins {
         return fig
     }
 
+    /// Images fill their panel without axes: nothing can be drawn over them, nor they over axes.
+    static func refuseOverlaidImages(_ figures: [Figure], args: Arguments, argument: String) throws {
+        guard figures.contains(where: { $0.imageGrid != nil }), figures.reduce(0, { $0 + $1.layers.count }) > 1 else { return }
+        throw NativeError("\(args.function.name)(): a figure of images cannot share its panel with other layers",
+                          argument: argument, hint: "put them side by side: panels([imgs, other])")
+    }
+
     // MARK: Output
 
     static let show = Function(
@@ -100,8 +109,8 @@ extension PlotBuiltins {
         doc: """
         show(fig, width: 60, height: 15, color: nil): draws the figure in the terminal with braille dots
         (2 × 4 per character), width × height characters (a grid's panels get width/2.5 × height/2.5).
-        color: nil uses ANSI colours when the output is a colour terminal (not when NO_COLOR is set or
-        TERM is dumb); true or false forces it.
+        color: nil uses ANSI colours when the output is a colour terminal (the host decides: the command
+        line does when NO_COLOR is unset and TERM is not dumb); true or false forces it.
 
             show(scatter(spiral(500)))
             fig = curve(fn(x) x ^ 3 - x, range: [-2, 2])
@@ -111,7 +120,7 @@ extension PlotBuiltins {
         let fig = try args.object("fig", as: FigureValue.self)
         let width = try args.int("width", in: 10...1000)
         let height = try args.int("height", in: 3...500)
-        let color = args.isNil("color") ? TerminalColor.enabled : try args.bool("color")
+        let color = args.isNil("color") ? args.context.options.colorOutput : try args.bool("color")
         args.context.write(fig.render(width: width, height: height, color: color))
         return .nil
     }

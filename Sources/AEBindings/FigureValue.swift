@@ -34,6 +34,7 @@ final class FigureValue: HostObject, Saveable {
         case .quiver: return "quiver"
         case .bars: return "hist"
         case .markers: return "markers"
+        case .images: return "images"
         }
     }
 
@@ -70,6 +71,9 @@ final class FigureValue: HostObject, Saveable {
         }
         guard case .single(var f) = plot else {
             throw NativeError("a grid of panels has only a title; set '\(name)' on its panels before panels(...)")
+        }
+        guard f.imageGrid == nil else {
+            throw NativeError("a figure of images has no axes: only its title can be set, not '\(name)'")
         }
         switch name {
         case "xlabel": f.xLabel = try FigureValue.optionalText(value, name)

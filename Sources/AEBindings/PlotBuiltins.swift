@@ -9,7 +9,7 @@ import Foundation
 /// lays figures out in a grid; `show(fig)` draws in the terminal, `save(fig, "x.svg")` writes an SVG.
 enum PlotBuiltins {
     static var functions: [Function] {
-        [scatter, lines, curve, quiver, pairs, hist, trace, markers, figure, add, panels, show]
+        [scatter, lines, curve, quiver, pairs, hist, trace, markers, images, figure, add, panels, show]
     }
 
     static func result(_ figure: Figure) -> Value { .object(FigureValue(figure)) }
@@ -273,16 +273,5 @@ enum PlotBuiltins {
                                            color: color ?? Palette.color(5), size: size)))
         }
         return result(try PlotOptions.figure(args, layers: layers))
-    }
-}
-
-/// Whether terminal output should be coloured: stdout is a terminal, TERM is set and not "dumb", and
-/// NO_COLOR (no-color.org) is not set.
-enum TerminalColor {
-    static var enabled: Bool {
-        let env = ProcessInfo.processInfo.environment
-        if env["NO_COLOR"].map({ !$0.isEmpty }) == true { return false }
-        guard let term = env["TERM"], !term.isEmpty, term != "dumb" else { return false }
-        return isatty(STDOUT_FILENO) == 1
     }
 }

@@ -5,7 +5,7 @@ import AENumerics
 /// Langevin and MALA; chain diagnostics and sample judging live in ChainBuiltins and JudgingBuiltins.
 enum SamplingBuiltins {
     static var functions: [Function] {
-        [mh, langevin, mala, sample] + ChainBuiltins.functions + JudgingBuiltins.functions
+        [mh, langevin, mala, sample] + ChainBuiltins.functions + JudgingBuiltins.functions + LadderBuiltins.functions
     }
 
     static let rules = PathRule.allCases.map(\.rawValue)
@@ -91,17 +91,23 @@ enum SamplingBuiltins {
         name: "sample",
         parameters: [Parameter("model"), Parameter("sampler"), Parameter("n"), Parameter("chains", default: .number(4)),
                      Parameter("burn", default: .number(1000)), Parameter("thin", default: .number(1)),
-                     Parameter("start", default: .nil)],
+                     Parameter("start", default: .nil), Parameter("denoise", default: .nil)],
         doc: """
-        sample(model, sampler, n, chains: 4, burn: 1000, thin: 1, start: nil): run `chains` Markov
-        chains of `sampler` on a model's (or density's) score and keep n draws per chain, after `burn`
-        discarded steps, one every `thin` steps. Returns a Chain (c.samples, c.acceptance, c.rhat, c.ess,
-        c.ess_per_second; summary(c)).
+        sample(model, sampler, n, chains: 4, burn: 1000, thin: 1, start: nil, denoise: nil): run `chains`
+        Markov chains of `sampler` on a model's (or density's) score and keep n draws per chain, after
+        `burn` discarded steps, one every `thin` steps. Returns a Chain (c.samples, c.acceptance, c.rhat,
+        c.ess, c.ess_per_second, c.travel; summary(c)).
 
-        start: a Dataset (each chain starts at a random row), a point [x, y, ...], or nil: the data the
-        model was last trained on (a model made by load() does not keep it: pass start), the origin for a
-        density or an optimal DAE. All path points of all chains go through the model in one batched pass
+        start: a Dataset (each chain starts at a random row), a point [x, y, ...], "noise" (each chain at
+        its own draw of N(0, I); for a ladder N(0, σ_1²I)), or nil: the data the model was last trained
+        on (a model made by load() does not keep it: pass start), the origin for a density or an optimal
+        DAE, noise for a ladder. All path points of all chains go through the model in one batched pass
         per step; the same seed gives the same chains for any --threads.
+
+        denoise: true replaces every kept draw x̃ by r(x̃) (a DAE's Tweedie estimate of the clean point,
+        see denoise()): a DAE's chains sample the data blurred by its σ, and this step removes the blur.
+        For a ladder, sample(l, annealed_langevin(eps), n) runs n chains, one draw each, and denoises
+        unless denoise: false.
 
         Ctrl-C stops the chains and sample returns the draws so far (c.interrupted is true): typed at the
         prompt, the REPL shows the partial Chain (no draws if it came during burn-in) and keeps it in
@@ -113,14 +119,29 @@ enum SamplingBuiltins {
             summary(c)
         """
     ) { args in
+        let sampler = try args.object("sampler", as: SamplerValue.self).sampler
+        if case .object(let ladder as LadderValue) = args["model"] {
+            return try LadderBuiltins.sample(args, ladder: ladder, sampler: sampler)
+        }
+        if case .annealedLangevin = sampler.method {
+            throw NativeError("sample(): annealed_langevin samples a ladder of noise levels, not a single model",
+                              argument: "model", hint: "make one with ladder(data, sigmas: [...])")
+        }
         let value = try args.scoreFieldValue("model")
         let field = try args.scoreField(of: value, "model")
-        let sampler = try args.object("sampler", as: SamplerValue.self).sampler
         let n = try args.int("n", in: 1...Int.max)
         let chains = try args.int("chains", in: 1...100_000)
         let burn = try args.int("burn", in: 0...Int.max)
         let thin = try args.int("thin", in: 1...Int.max)
         let d = field.dim
+        func defaultStart() throws -> ChainStart {
+            if let data = value.trainingData { return .data(data) }
+            if value is ModelValue {
+                throw NativeError("sample(): the model's training data is not known (a loaded model does not keep it), so there is no default start",
+                                  argument: "start", hint: "pass start: data (chains start at random rows) or a point")
+            }
+            return .point([Double](repeating: 0, count: d))   // a density or an optimal DAE
+        }
         guard n.multipliedReportingOverflow(by: chains * d).overflow == false,
               n * chains * d <= args.context.options.maxElements else {
             throw NativeError("sample(): \(chains) chains × \(n) draws × \(d) dimensions is too many values",
@@ -136,33 +157,14 @@ enum SamplingBuiltins {
             throw NativeError("sample(): chains × (burn + n × thin) is more than \(formatNumber(Double(maxChainSteps))) steps",
                               argument: culprit, hint: "lower n, thin, burn or chains")
         }
-        let start: ChainStart
-        if args.isNil("start") {
-            if let data = value.trainingData {
-                start = .data(data)
-            } else if value is ModelValue {
-                throw NativeError("sample(): the model's training data is not known (a loaded model does not keep it), so there is no default start",
-                                  argument: "start", hint: "pass start: data (chains start at random rows) or a point")
-            } else {
-                start = .point([Double](repeating: 0, count: d))   // a density or an optimal DAE
+        let start = try chainStart(args, dim: d, default: try defaultStart(), noiseSD: 1)
+        let denoise = args.isNil("denoise") ? false : try args.bool("denoise")
+        var denoiser: AutoEncoder?
+        if denoise {
+            guard let ae = field as? AutoEncoder, case .dae = ae.kind else {
+                throw NativeError("sample(): denoise: true needs a DAE (its σ is the blur it removes)", argument: "denoise")
             }
-        } else if isPoint(args["start"]) {
-            let point = try args.numbers("start")
-            guard point.count == d else {
-                throw NativeError("sample(): start has \(point.count) coordinates but the model is \(d)-dimensional",
-                                  argument: "start")
-            }
-            guard point.allSatisfy(\.isFinite) else {
-                throw NativeError("sample(): start must be finite", argument: "start")
-            }
-            start = .point(point)
-        } else {
-            let data = try args.dataset("start")
-            guard data.dim == d else {
-                throw NativeError("sample(): start data is \(data.dim)-dimensional but the model is \(d)-dimensional",
-                                  argument: "start")
-            }
-            start = .data(data)
+            denoiser = ae
         }
         if sampler.exactEnergy && !(field is EnergyField) {
             throw NativeError("sample(): exact: true needs a density with a known energy, not a model",
@@ -189,6 +191,39 @@ enum SamplingBuiltins {
                    + formatNumber((acceptance * 1000).rounded() / 1000)
                    + (chain.interrupted ? ", interrupted" : ""))
         if chain.interrupted { try context.checkDeadline() }
+        if let denoiser {
+            let draws = chain.draws.map { denoiser.reconstruct($0, threads: threads) }
+            return .object(ChainValue(Chain(draws: draws, acceptance: chain.acceptance, seconds: chain.seconds,
+                                            sampler: chain.sampler, interrupted: chain.interrupted, travel: chain.travel)))
+        }
         return .object(ChainValue(chain))
+    }
+
+    /// The `start:` argument of sample(): nil gives `fallback` (it is only evaluated then: a model without
+    /// known training data has no default), "noise" N(0, noiseSD²I), a point, or a Dataset.
+    static func chainStart(_ args: Arguments, dim d: Int, default fallback: @autoclosure () throws -> ChainStart,
+                           noiseSD: Double) throws -> ChainStart {
+        if args.isNil("start") { return try fallback() }
+        if case .string = args["start"] {
+            _ = try args.choice("start", ["noise"])
+            return .noise(sd: noiseSD)
+        }
+        if isPoint(args["start"]) {
+            let point = try args.numbers("start")
+            guard point.count == d else {
+                throw NativeError("sample(): start has \(point.count) coordinates but the model is \(d)-dimensional",
+                                  argument: "start")
+            }
+            guard point.allSatisfy(\.isFinite) else {
+                throw NativeError("sample(): start must be finite", argument: "start")
+            }
+            return .point(point)
+        }
+        let data = try args.dataset("start")
+        guard data.dim == d else {
+            throw NativeError("sample(): start data is \(data.dim)-dimensional but the model is \(d)-dimensional",
+                              argument: "start")
+        }
+        return .data(data)
     }
 }

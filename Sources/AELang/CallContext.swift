@@ -109,6 +109,9 @@ public struct EngineOptions {
     public var quiet: Bool = false
     /// Draw live progress bars (the CLI sets this when stderr is a terminal).
     public var showProgress: Bool = false
+    /// Text drawings (`show`) use ANSI colours unless told otherwise: the output is a colour terminal
+    /// (the CLI sets this when stdout is one, TERM is not dumb and NO_COLOR is unset).
+    public var colorOutput: Bool = false
     public var allowFileRead: Bool = false
     public var allowFileWrite: Bool = false
     /// Maximum depth of nested calls before "call depth exceeded".
@@ -125,4 +128,22 @@ public struct EngineOptions {
     public var seed: UInt64 = 42
 
     public init() {}
+
+    /// Options for a script the host does not trust: no file access (the default), no progress
+    /// output, one worker thread, and limits on evaluation steps, seconds, elements and call depth, so
+    /// that any script ends, soon, with a value or an error. Change a field afterwards to loosen one:
+    ///
+    ///     var options = EngineOptions.sandbox(seconds: 1)
+    ///     options.allowFileRead = true
+    public static func sandbox(steps: Int = 1_000_000, seconds: Double = 5, elements: Int = 1_000_000,
+                               callDepth: Int = 200) -> EngineOptions {
+        var options = EngineOptions()
+        options.quiet = true
+        options.threads = 1
+        options.maxSteps = steps
+        options.deadline = seconds
+        options.maxElements = elements
+        options.maxCallDepth = callDepth
+        return options
+    }
 }

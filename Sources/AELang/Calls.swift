@@ -63,7 +63,44 @@ extension Runtime {
         }
     }
 
-    func runNative(_ function: Function, _ body: Function.NativeBody, _ arguments: [Value], labels: [String?],
+    /// A builtin called with positional arguments only: they fill its parameters in order (the
+    /// variadic one takes the rest, as a list) and defaults fill what is left, without `bind`'s table.
+    /// A call that is missing an argument or has too many takes the general path, which words the error.
+    func callNative(_ function: Function, positional values: [Value], locations: [SourceLocation],
+                    _ file: SourceFile, _ location: SourceLocation) throws -> Value {
+        if case .native(let body) = function.implementation,
+           let arguments = Runtime.bindPositionally(values, to: function.parameters, variadic: function.variadicIndex) {
+            return try runNative(function, body, arguments, labels: nil, locations: locations, file, location)
+        }
+        var labels: [String?] = []
+        labels.reserveCapacity(values.count)
+        for _ in values { labels.append(nil) }
+        return try call(function, values, labels: labels, locations: locations, file, location)
+    }
+
+    /// `values` bound to `parameters` in order, or nil when they do not fit.
+    private static func bindPositionally(_ values: [Value], to parameters: [Parameter], variadic: Int) -> [Value]? {
+        let fixed = variadic < 0 ? parameters.count : variadic
+        if variadic < 0 && values.count > fixed { return nil }
+        let head = Swift.min(values.count, fixed)
+        var arguments: [Value] = []
+        arguments.reserveCapacity(parameters.count)
+        arguments.append(contentsOf: values[..<head])
+        for parameter in parameters[head..<fixed] {
+            guard let value = parameter.defaultValue else { return nil }
+            arguments.append(value)
+        }
+        guard variadic >= 0 else { return arguments }
+        arguments.append(.list(Array(values[head...])))
+        for parameter in parameters[(variadic + 1)...] {
+            guard let value = parameter.defaultValue else { return nil }
+            arguments.append(value)
+        }
+        return arguments
+    }
+
+    /// Runs a builtin on its bound arguments. `labels` are the call's (nil: all positional).
+    func runNative(_ function: Function, _ body: Function.NativeBody, _ arguments: [Value], labels: [String?]?,
                    locations: [SourceLocation], _ file: SourceFile, _ location: SourceLocation) throws -> Value {
         try tick(file, location)
         let saved = (nativeCallSite, nativeFunction)
@@ -75,6 +112,7 @@ extension Runtime {
             return try body(Arguments(function: function, values: values, context: context))
         } catch let error as NativeError {
             var at = location
+            let labels = labels ?? Array(repeating: nil, count: locations.count)
             if let name = error.argument {
                 if let k = labels.firstIndex(where: { $0 == name }) {
                     at = locations[k]
@@ -104,7 +142,7 @@ extension Runtime {
                 let slots = callee.slots
                 for (i, value) in values.enumerated() { (slots + i).initialize(to: value) }
                 if proto.slotCount > values.count {
-                    (slots + values.count).initialize(repeating: unset, count: proto.slotCount - values.count)
+                    (slots + values.count).initialize(repeating: unassigned, count: proto.slotCount - values.count)
                 }
                 let result = try enter(proto, callee, file, location)
                 proto.recycle(consume callee)
@@ -121,7 +159,11 @@ extension Runtime {
     func bind(_ function: Function, _ values: [Value], labels: [String?], locations: [SourceLocation],
               _ file: SourceFile, _ location: SourceLocation) throws -> [Value?] {
         let parameters = function.parameters
-        var bound = [Value?](repeating: nil, count: parameters.count)
+        // Filled by appending: `Array(repeating:count:)` looks up the array's type metadata in the
+        // runtime on every call, which costs more than the rest of binding.
+        var bound: [Value?] = []
+        bound.reserveCapacity(parameters.count)
+        for _ in parameters { bound.append(nil) }
         let variadic = parameters.firstIndex(where: \.isVariadic)
         var extra: [Value] = []
         var next = 0

@@ -7,6 +7,8 @@ extension Compiler {
         var globalIndex = -1
         if case .name(let ref) = callee, case .global(let index) = ref.binding { globalIndex = index }
         let globals = runtime.globals
+        // In a struct, not a bare array of closures: a closure read from an array is called through
+        // reabstraction thunks.
         let codes = arguments.map { CodeRef(compile($0.value)) }
         let labels = arguments.map(\.label)
         let locations = arguments.map(\.location)
@@ -28,8 +30,16 @@ extension Compiler {
         guard labels.allSatisfy({ $0 == nil }) else {
             return { frame in try general(frame, try calleeCode(frame)) }
         }
+        /// A builtin called positionally: the values go to it without binding by name.
+        let native: (Activation, Function) throws -> Value = { frame, function in
+            var values: [Value] = []
+            values.reserveCapacity(count)
+            for code in codes { values.append(try code.run(frame)) }
+            return try runtime.callNative(function, positional: values, locations: locations, file, location)
+        }
 
-        // Fast paths: an ae function called with exactly its parameters, positionally. The arguments
+        // Fast paths: an ae function called with exactly its parameters, positionally, and a builtin
+        // called positionally (arity -1). For an ae function the arguments
         // go straight into the new frame's slots. The callee is tested for a function first: the
         // unassigned-global check (a comparison with a lazily made object) only runs when that fails.
         // The call holds one reference, to the function (the body may reassign the variable that
@@ -42,16 +52,17 @@ extension Compiler {
                 if case .function(let function) = value, function.arity == 0 {
                     return try withExtendedLifetime(function) { try function.proto.unsafelyUnwrapped._withUnsafeGuaranteedRef { proto in
                         let callee = proto.makeFrame(function)
-                        callee.slots.initialize(repeating: runtime.unset, count: proto.slotCount)
+                        callee.slots.initialize(repeating: runtime.unassigned, count: proto.slotCount)
                         let result = try runtime.enter(proto, callee, file, location)
                         proto.recycle(consume callee)
                         return result
                     } }
                 }
+                if case .function(let function) = value, function.arity < 0 { return try native(frame, function) }
                 return try general(frame, globalIndex >= 0 && value.isUnassigned ? try calleeCode(frame) : value)
             }
         case 1:
-            let a0 = compile(arguments[0].value)
+            let a0 = codes[0].run
             return { frame in
                 let value = globalIndex >= 0 ? globals.storage[globalIndex] : try calleeCode(frame)
                 if case .function(let function) = value, function.arity == 1 {
@@ -61,17 +72,18 @@ extension Compiler {
                         let slots = callee.slots
                         slots.initialize(to: v0)
                         if proto.slotCount > 1 {   // tested: copying the marker costs even for no slots
-                            (slots + 1).initialize(repeating: runtime.unset, count: proto.slotCount - 1)
+                            (slots + 1).initialize(repeating: runtime.unassigned, count: proto.slotCount - 1)
                         }
                         let result = try runtime.enter(proto, callee, file, location)
                         proto.recycle(consume callee)
                         return result
                     } }
                 }
+                if case .function(let function) = value, function.arity < 0 { return try native(frame, function) }
                 return try general(frame, globalIndex >= 0 && value.isUnassigned ? try calleeCode(frame) : value)
             }
         case 2:
-            let a0 = compile(arguments[0].value), a1 = compile(arguments[1].value)
+            let a0 = codes[0].run, a1 = codes[1].run
             return { frame in
                 let value = globalIndex >= 0 ? globals.storage[globalIndex] : try calleeCode(frame)
                 if case .function(let function) = value, function.arity == 2 {
@@ -83,13 +95,14 @@ extension Compiler {
                         slots.initialize(to: v0)
                         (slots + 1).initialize(to: v1)
                         if proto.slotCount > 2 {
-                            (slots + 2).initialize(repeating: runtime.unset, count: proto.slotCount - 2)
+                            (slots + 2).initialize(repeating: runtime.unassigned, count: proto.slotCount - 2)
                         }
                         let result = try runtime.enter(proto, callee, file, location)
                         proto.recycle(consume callee)
                         return result
                     } }
                 }
+                if case .function(let function) = value, function.arity < 0 { return try native(frame, function) }
                 return try general(frame, globalIndex >= 0 && value.isUnassigned ? try calleeCode(frame) : value)
             }
         default:
@@ -105,6 +118,7 @@ extension Compiler {
                         return result
                     } }
                 }
+                if case .function(let function) = value, function.arity < 0 { return try native(frame, function) }
                 return try general(frame, globalIndex >= 0 && value.isUnassigned ? try calleeCode(frame) : value)
             }
         }

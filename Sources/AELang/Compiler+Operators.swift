@@ -109,7 +109,7 @@ private struct ArithmeticBuilder<Op: ArithmeticOperation>: OperandPairBuilder {
             if R.runsCode { try left.check(l, site.file) }
             let r = try right.read(frame)
             if case .number(let x) = l, case .number(let y) = r { return .number(Op.apply(x, y)) }
-            return try site.general(left, l, right, r)
+            return try site.arithmetic(left, l, right, r)
         }
     }
 }

@@ -361,7 +361,7 @@ extension Runtime {
                 }
                 try assignSelected(&target, [.index(key)], value, file, location)
             case .numbers(var xs):
-                let p = try position(key, count: xs.count, of: "list", file, location)
+                let p = try position(key, count: xs.count, Indexing.listElements, file, location)
                 if last, case .number(let x) = value {
                     target = .nil
                     xs[p] = x
@@ -372,7 +372,7 @@ extension Runtime {
                     try assign(&target, steps, keys, i, value, file)
                 }
             case .list(var items):
-                let p = try position(key, count: items.count, of: "list", file, location)
+                let p = try position(key, count: items.count, Indexing.listElements, file, location)
                 target = .nil
                 defer { target = .list(items) }
                 if last { items[p] = value } else { try assign(&items[p], steps, keys, i + 1, value, file) }

@@ -265,10 +265,10 @@ struct Compiler {
                     return value
                 }
             }
-            let unset = Unassigned.shared
+            let marker = Unassigned.shared
             return { frame in
                 let value = frame.slots[slot]
-                if case .object(let object) = value, object === unset { throw ScriptError(kind: .runtime, message: "'\(ref.name)' is used before it is assigned", file: file, location: ref.location) }
+                if case .object(let object) = value, object === marker { throw ScriptError(kind: .runtime, message: "'\(ref.name)' is used before it is assigned", file: file, location: ref.location) }
                 return value
             }
         case .upvalue(let index):
@@ -280,10 +280,10 @@ struct Compiler {
         case .global(let index):
             let globals = runtime.globals
             // The marker kept at hand: reading `Unassigned.shared` costs a lazy-initialisation check.
-            let unset = Unassigned.shared
+            let marker = Unassigned.shared
             return { _ in
                 let value = globals.storage[index]
-                if case .object(let object) = value, object === unset { throw ScriptError(kind: .runtime, message: "'\(ref.name)' is used before it is assigned", file: file, location: ref.location) }
+                if case .object(let object) = value, object === marker { throw ScriptError(kind: .runtime, message: "'\(ref.name)' is used before it is assigned", file: file, location: ref.location) }
                 return value
             }
         case .unresolved:

@@ -138,17 +138,6 @@ extension Engine {
                 _ = try args.context.call(f, [])
                 return .number(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             },
-            Function(name: "seed", parameters: [Parameter("n")],
-                     doc: """
-                     seed(n): restarts the random numbers from seed n (a whole number >= 0), so that what
-                     follows is reproducible. The command line's --seed sets the first seed.
-
-                         seed(1); data = spiral(100)
-                     """) { args in
-                let n = try args.int("n", in: 0...Int.max)
-                SeedState.of(args.context).reseed(UInt64(n))
-                return .nil
-            },
         ]
         for function in language { function.topic = "language" }
         // These read any value through `describe`, `typeName` or a length, which know packed lists
@@ -156,30 +145,35 @@ extension Engine {
         for function in language where ["print", "len", "type", "str", "time"].contains(function.name) {
             function.acceptsPackedLists = true
         }
+        return language + Engine.library
+    }
+
+    /// The core library's builtins: they keep no per-engine state, so every engine shares one set,
+    /// made once (their topics and flags are never changed afterwards). In the order `help()` lists
+    /// their topics.
+    private static let library: [Function] = {
         let math = MathBuiltins.functions
-        for function in math { function.topic = "math" }
-        let arrays = ArrayBuiltins.functions
         // Math and array builtins read their arrays through NumericArray, which takes either form.
-        for function in math + arrays { function.acceptsPackedLists = true }
-        // Each group of the core library files its functions under its own topic.
-        let library: [(topic: String, functions: [Function])] = [
+        for function in math { function.acceptsPackedLists = true }
+        let groups: [(topic: String, functions: [Function])] = [
             ("lists", ListBuiltins.functions),
             ("strings", StringBuiltins.functions),
             ("records", RecordBuiltins.functions),
-            ("arrays", arrays),
+            ("math", math),
+            ("arrays", ArrayBuiltins.functions),
         ]
-        for (topic, functions) in library {
+        for (topic, functions) in groups {
             // They read lists of either form, and return lists of numbers packed.
             for function in functions {
                 function.topic = topic
                 function.acceptsPackedLists = true
             }
         }
-        return language + math + library.flatMap(\.functions)
-    }
+        return groups.flatMap(\.functions)
+    }()
 
-    /// The text of `help()`: the functions in scope grouped by `Function.topic` (builtins of the
-    /// language first, in `topicOrder`; others alphabetically), then the functions written in ae.
+    /// The text of `help()`: the functions in scope grouped by `Function.topic`, topics in the order
+    /// their first builtin was registered, then the functions written in ae.
     func helpIndex() -> String {
         var groups: [String: [String]] = [:]
         var written: [String] = []
@@ -188,8 +182,8 @@ extension Engine {
             if !function.isNative { written.append(name); continue }
             groups[function.topic ?? "other", default: []].append(name)
         }
-        let known = Engine.topicOrder.filter { groups[$0] != nil }
-        let rest = groups.keys.filter { !Engine.topicOrder.contains($0) }.sorted()
+        let known = topicOrder.filter { groups[$0] != nil }
+        let rest = groups.keys.filter { !topicOrder.contains($0) }.sorted()
         var lines: [(String, [String])] = (known + rest).map { ($0, groups[$0]!.sorted()) }
         if !written.isEmpty { lines.append(("written in ae", written.sorted())) }
         let labelWidth = (lines.map { $0.0.count }.max() ?? 0) + 2
@@ -211,7 +205,4 @@ extension Engine {
         }
         return text + "type help(name) for one of them; the language is described in docs/language.md"
     }
-
-    /// The order `help()` lists the builtins' topics in.
-    static let topicOrder = ["language", "lists", "strings", "records", "math", "arrays", "files", "data", "models", "densities", "sampling", "plots"]
 }

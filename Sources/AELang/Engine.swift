@@ -13,7 +13,8 @@ import AEFiles
 /// may use while a script runs.
 public final class Engine {
     public let options: EngineOptions
-    /// Set by the CLI's SIGINT handler; the evaluator and long builtins check it.
+    /// Polled by the evaluator and long builtins; `cancel()` sets it. A host may share one flag with
+    /// its signal handler (the CLI does: the handler then touches nothing but atomics).
     public let interruptFlag: InterruptFlag
     /// Module lookup for `import "name"`: the script's directory, then these paths (AE_PATH), then
     /// `bundledModules`.
@@ -31,15 +32,21 @@ public final class Engine {
     private var modules: [String: Module] = [:]
     private var directory: String?
     private var running = 0
+    /// The topics of the registered builtins, in the order they first appeared (`help()` lists them so).
+    private(set) var topicOrder: [String] = []
     /// Where scripts run: a worker thread with a 512 MiB stack, kept for the engine's lifetime.
     private let largeStack = LargeStack()
 
+    /// `output` and `diagnostics` are called from the thread the engine runs scripts on, not the
+    /// host's, hence `@Sendable` (a closure written at the top level of a Swift 6 `main.swift` would
+    /// otherwise be isolated to the main actor and stop the program when called from there).
     public init(options: EngineOptions = EngineOptions(),
-                output: @escaping (String) -> Void = { text in print(text, terminator: "") },
-                diagnostics: @escaping (String) -> Void = { text in FileHandle.standardError.write(Data(text.utf8)) }) {
+                interruptFlag: InterruptFlag = InterruptFlag(),
+                output: @escaping @Sendable (String) -> Void = { text in print(text, terminator: "") },
+                diagnostics: @escaping @Sendable (String) -> Void = { text in FileHandle.standardError.write(Data(text.utf8)) }) {
         self.options = options
         self.diagnostics = diagnostics
-        interruptFlag = InterruptFlag()
+        self.interruptFlag = interruptFlag
         context = CallContext(options: options, interruptFlag: interruptFlag, output: output, diagnostics: diagnostics)
         runtime = Runtime(options: options, context: context, interruptFlag: interruptFlag)
         context.invoke = { [unowned runtime] function, arguments in try runtime.callFromNative(function, arguments) }
@@ -72,6 +79,7 @@ public final class Engine {
     /// Registers a builtin; it replaces a global of the same name.
     public func register(_ function: Function) {
         setGlobal(function.name, .function(function))
+        if let topic = function.topic, !topicOrder.contains(topic) { topicOrder.append(topic) }
         // `for i in range(n)` counts without a list only with the core range; a replacement is called.
         if function.name == "range" { runtime.rangeFunction = nil }
         if function.name == "append" { runtime.appendFunction = nil }

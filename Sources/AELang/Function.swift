@@ -35,6 +35,8 @@ public final class Function {
     /// The number of parameters of a function written in ae, -1 for a builtin: the call fast path
     /// tests it before it touches `proto`.
     let arity: Int
+    /// The index of the variadic parameter, or -1.
+    let variadicIndex: Int
 
     enum Implementation {
         case native(NativeBody)
@@ -50,6 +52,7 @@ public final class Function {
         self.closure = nil
         self.proto = nil
         self.arity = -1
+        self.variadicIndex = parameters.firstIndex(where: \.isVariadic) ?? -1
     }
 
     /// A function written in ae (made when a `fn` is evaluated).
@@ -61,6 +64,7 @@ public final class Function {
         self.closure = closure
         self.proto = Unmanaged.passUnretained(closure.proto)
         self.arity = closure.proto.parameterCount
+        self.variadicIndex = parameters.firstIndex(where: \.isVariadic) ?? -1
     }
 
     /// True for a builtin written in Swift, false for a function written in ae.

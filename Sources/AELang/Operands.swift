@@ -79,6 +79,18 @@ final class BinarySite {
         try right.check(r, file)
         return try runtime.binary(op, l, r, file, location)
     }
+
+    /// `l op r` for an arithmetic operator when they are not both numbers. The operands are the
+    /// call's own, so that a temporary list among them can take the result in place.
+    @inline(never)
+    func arithmetic<L: FastOperand, R: FastOperand>(_ left: L, _ l: consuming Value, _ right: R,
+                                                    _ r: consuming Value) throws -> Value {
+        try left.check(l, file)
+        try right.check(r, file)
+        var a = consume l, b = consume r
+        if let result = Runtime.arithmeticInPlace(op, &a, &b) { return result }
+        return try runtime.binary(op, a, b, file, location)
+    }
 }
 
 /// A compiled condition in a struct, like ``CodeRef``: passed through generic code, a bare closure

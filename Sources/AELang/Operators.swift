@@ -131,11 +131,11 @@ extension Runtime {
         }
         switch base {
         case .numbers(let xs):
-            return .number(xs[try position(index, count: xs.count, of: "list", file, location)])
+            return .number(xs[try position(index, count: xs.count, Indexing.listElements, file, location)])
         case .list(let items):
-            return items[try position(index, count: items.count, of: "list", file, location)]
+            return items[try position(index, count: items.count, Indexing.listElements, file, location)]
         case .string(let s):
-            let i = try position(index, count: s.count, of: "string", file, location)
+            let i = try position(index, count: s.count, Indexing.characters, file, location)
             return .string(String(s[s.index(s.startIndex, offsetBy: i)]))
         case .record(let record):
             guard case .string(let key) = index else {
@@ -156,21 +156,13 @@ extension Runtime {
     }
 
     /// A list or string position from an ae index: whole, negative counts from the end.
-    func position(_ index: Value, count: Int, of what: String, _ file: SourceFile, _ location: SourceLocation) throws -> Int {
-        guard case .number(let x) = index else {
-            throw typeError("a \(what) index must be a number, not \(index.typeName)", file, location)
+    /// `indexing.position`, as a positioned error.
+    func position(_ index: Value, count: Int, _ indexing: Indexing, _ file: SourceFile, _ location: SourceLocation) throws -> Int {
+        do {
+            return try indexing.position(index, count: count)
+        } catch let error as NativeError {
+            throw typeError(error.message, file, location, hint: error.hint)
         }
-        guard x == x.rounded(), abs(x) < 1e15 else {
-            throw typeError("a \(what) index must be a whole number, got \(formatNumber(x))", file, location)
-        }
-        var i = Int(x)
-        if i < 0 { i += count }
-        guard i >= 0, i < count else {
-            let noun = what == "list" ? "element" : "character"
-            throw typeError("index \(formatNumber(x)) out of range for a \(what) of \(count) \(noun)\(count == 1 ? "" : "s")",
-                            file, location, hint: count == 0 ? nil : "valid indices are 0 to \(count - 1), or -1 to -\(count)")
-        }
-        return i
     }
 
     func missingField(_ key: String, _ record: Record, _ file: SourceFile, _ location: SourceLocation) -> ScriptError {

@@ -1,5 +1,8 @@
 import Dispatch
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs `body(block)` for every block in 0..<blocks on up to `threads` threads (0: one per core).
 ///
@@ -57,7 +60,3 @@ public enum ProcessInfoCores {
         #endif
     }()
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

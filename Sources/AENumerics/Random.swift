@@ -1,3 +1,5 @@
+import RealModule
+
 /// xoshiro256** (Blackman & Vigna, 2018): a small, fast generator with a 2^256 − 1 period that passes
 /// BigCrush. Seeded through SplitMix64, as its authors recommend, so that nearby seeds give unrelated
 /// streams.
@@ -53,7 +55,7 @@ public struct Xoshiro256: RandomNumberGenerator {
             let v = 2 * uniform() - 1
             let s = u * u + v * v
             if s > 0 && s < 1 {
-                return u * (-2 * _log(s) / s).squareRoot()
+                return u * (-2 * Double.log(s) / s).squareRoot()
             }
         }
     }
@@ -68,17 +70,3 @@ public struct Xoshiro256: RandomNumberGenerator {
         Int(next(upperBound: UInt64(n)))
     }
 }
-
-@inline(__always) func _log(_ x: Double) -> Double {
-    #if canImport(Glibc)
-    return Glibc.log(x)
-    #else
-    return Foundation.log(x)
-    #endif
-}
-
-#if canImport(Glibc)
-import Glibc
-#else
-import Foundation
-#endif

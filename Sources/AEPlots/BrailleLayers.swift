@@ -86,6 +86,8 @@ enum BrailleLayers {
                 guard let (px, py) = mapper.pixel(x, y) else { continue }
                 canvas.put(glyph, atPixel: px, py, color: color)
             }
+        case .images:
+            break  // drawn by ImageGridText, in place of the canvas
         }
     }
 }

@@ -34,6 +34,12 @@ public struct Figure: Equatable {
     /// Adds a layer on top of the others.
     public mutating func add(_ layer: Layer) { layers.append(layer) }
 
+    /// The images the figure draws instead of axes, if it holds an image layer.
+    public var imageGrid: ImageGrid? {
+        for case .images(let grid) in layers { return grid }
+        return nil
+    }
+
     /// Whether the legend is drawn.
     public var showsLegend: Bool { legend ?? layers.contains { $0.label != nil } }
 

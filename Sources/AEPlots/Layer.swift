@@ -6,6 +6,8 @@ public enum Layer: Equatable {
     case quiver(Quiver)
     case bars(Bars)
     case markers(Markers)
+    /// Greyscale images; a figure holding them draws them alone, without axes.
+    case images(ImageGrid)
 
     /// The legend text, if the layer has one.
     public var label: String? {
@@ -15,6 +17,7 @@ public enum Layer: Equatable {
         case .quiver(let l): return l.label
         case .bars(let l): return l.label
         case .markers(let l): return l.label
+        case .images: return nil
         }
     }
 
@@ -26,6 +29,7 @@ public enum Layer: Equatable {
         case .quiver(let l): return l.color
         case .bars(let l): return l.color
         case .markers(let l): return l.color
+        case .images: return nil
         }
     }
 
@@ -43,6 +47,7 @@ public enum Layer: Equatable {
             let heights = l.heights.filter(\.isFinite)
             guard let first = l.edges.first, let last = l.edges.last, let top = heights.max() else { return nil }
             return Extent.of(xs: [first, last], ys: [min(0, heights.min()!), top])
+        case .images: return nil
         }
     }
 }

@@ -33,6 +33,10 @@ struct PanelSVG {
     func n(_ x: Double) -> String { SVGText.number(x) }
 
     func draw(into out: inout SVGOutput) {
+        if let images = figure.imageGrid {
+            ImageGridSVG(grid: images, title: figure.title, width: width, height: height, compact: compact).draw(into: &out)
+            return
+        }
         let tickFont = compact ? 10 : 11
         let xTicks = NiceTicks(lower: xRange.lowerBound, upper: xRange.upperBound, count: compact ? 5 : 6)
         let yTicks = NiceTicks(lower: yRange.lowerBound, upper: yRange.upperBound, count: compact ? 5 : 6)
@@ -128,6 +132,8 @@ struct PanelSVG {
                 out.line(marker(m.shape, x: px(x), y: py(y), size: m.size))
             }
             out.line("</g>")
+        case .images:
+            break  // drawn by ImageGridSVG, in place of the axes
         }
     }
 
@@ -172,6 +178,7 @@ struct PanelSVG {
             case .scatter(let l): points += zip(l.xs, l.ys).map { ($0, $1) }
             case .line(let l): points += zip(l.xs, l.ys).map { ($0, $1) }
             case .markers(let l): points += zip(l.xs, l.ys).map { ($0, $1) }
+            case .images: break
             case .quiver(let l):
                 points += l.arrows().flatMap { [($0.x, $0.y), ($0.tipX, $0.tipY)] }
             case .bars(let l):
@@ -231,6 +238,7 @@ struct PanelSVG {
             case .markers(let m):
                 out.line("<g stroke=\"\(color.hex)\" stroke-width=\"2\" fill=\"none\">"
                          + marker(m.shape, x: sx + 9, y: cy, size: 4) + "</g>")
+            case .images: break  // no legend entry: images have no label
             }
             out.line("<text x=\"\(n(sx + 24))\" y=\"\(n(cy + font * 0.35))\">\(SVGText.escape(label))</text>")
         }

@@ -28,6 +28,10 @@ public struct SVGRenderer {
         var out = SVGOutput()
         switch plot {
         case .single(let figure):
+            // Images keep square pixels: the document ends below them rather than leave a blank box.
+            let height = figure.imageGrid.map {
+                ImageGridSVG(grid: $0, title: figure.title, width: width, height: self.height, compact: false).fittedHeight
+            } ?? self.height
             out.header(width: width, height: height)
             PanelSVG(figure: figure, width: width, height: height, id: 0, compact: false).draw(into: &out)
         case .grid(let grid):

@@ -118,6 +118,9 @@ struct PanelText {
     var gutter: Int { max((yLabels.values.map(\.count).max() ?? 0) + 1, minimumGutter) }
 
     func lines() -> [TextLine] {
+        if let images = figure.imageGrid {
+            return ImageGridText(grid: images, title: figure.title, columns: columns, color: color).lines()
+        }
         let mapper = self.mapper
         var canvas = BrailleCanvas(columns: columns, rows: rows)
         let colors = figure.layerColors
@@ -193,6 +196,7 @@ struct PanelText {
             case .quiver: symbol = "→"
             case .bars: symbol = "▇"
             case .markers(let m): symbol = m.shape == .cross ? "×" : m.shape == .circle ? "o" : "◆"
+            case .images: return nil
             }
             let shown = color && !isColorByMagnitude(layer) && c != Palette.ink ? Self.escape(c) + symbol + Self.reset : symbol
             return TextLine(text: shown + " " + label, width: symbol.count + 1 + label.count)

@@ -1,15 +1,23 @@
 import Foundation
 
-// Usage: EmbedStdlibTool OUTPUT.swift FILE.ae...
-// Writes a Swift file defining `stdlibSources`, a dictionary from module name ("paper") to source text.
-let arguments = CommandLine.arguments.dropFirst()
+// Usage: EmbedStdlibTool OUTPUT.swift [--variable NAME] FILE...
+// Writes a Swift file defining `NAME` (default `stdlibSources`), a dictionary from each file's name
+// without its extension ("paper", "digits") to its text. The EmbedFiles plugin embeds stdlib/*.ae and
+// data/*.txt with it: a string literal compiles fast where a large array literal would not.
+var arguments = Array(CommandLine.arguments.dropFirst())
 guard let output = arguments.first else {
-    FileHandle.standardError.write("usage: EmbedStdlibTool OUTPUT.swift FILE.ae...\n".data(using: .utf8)!)
+    FileHandle.standardError.write("usage: EmbedStdlibTool OUTPUT.swift [--variable NAME] FILE...\n".data(using: .utf8)!)
     exit(64)
 }
-var swift = "// Generated from stdlib/*.ae at build time. Edit the .ae files, not this.\n"
-swift += "let stdlibSources: [String: String] = [\n"
-for path in arguments.dropFirst() {
+arguments.removeFirst()
+var variable = "stdlibSources"
+if arguments.first == "--variable", arguments.count >= 2 {
+    variable = arguments[1]
+    arguments.removeFirst(2)
+}
+var swift = "// Generated at build time by EmbedStdlibTool. Edit the embedded files, not this.\n"
+swift += "let \(variable): [String: String] = [\n"
+for path in arguments {
     let url = URL(fileURLWithPath: path)
     let name = url.deletingPathExtension().lastPathComponent
     let text = try String(contentsOf: url, encoding: .utf8)

@@ -138,7 +138,7 @@ if runTorch {
         }
         if process.terminationStatus != 0 || torch.isEmpty {
             torchNote = output.contains("No module named 'torch'")
-                ? "torch is not installed (pip install torch, or the CPU wheel in /opt/wheels)"
+                ? "torch is not installed (pip install torch)"
                 : "the reference failed: " + output.suffix(300)
         } else {
             torchNote = "PyTorch \(torchVersion) CPU float64, \(Int(torch["threads"] ?? 0)) threads"

@@ -91,9 +91,7 @@ struct AECommand: ParsableCommand {
             status = session.runStandardInput(checkOnly: check)
         }
         fflush(stdout)
-        // Exit here, with the session still alive: releasing the engine would free every value it
-        // holds, recursively, on the main thread's small stack (a list nested 10^5 deep overflows it).
-        Glibc.exit(status)
+        if status != 0 { throw ExitCode(status) }
     }
 
     /// What the script sees as `args`: everything after the script's name (or after `-e CODE`).
@@ -107,6 +105,7 @@ struct AECommand: ParsableCommand {
         if let threads { options.threads = threads }
         options.quiet = quiet
         options.showProgress = isatty(STDERR_FILENO) == 1
+        options.colorOutput = REPL.colorEnabled()
         // The command line is the user's own program: it may read and write their files.
         options.allowFileRead = true
         options.allowFileWrite = true

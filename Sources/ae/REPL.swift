@@ -90,7 +90,7 @@ final class REPL {
     /// its round-trippable text.
     static func echo(_ value: Value, engine: Engine) -> String {
         if case .object(let object) = value,
-           let text = object.display(width: terminalWidth(), color: colorEnabled()) {
+           let text = object.display(width: terminalWidth(), color: engine.options.colorOutput) {
             return text
         }
         return engine.describe(value)

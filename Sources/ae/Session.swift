@@ -13,7 +13,8 @@ final class Session {
     var briefInterrupts = false
 
     init(options: EngineOptions, scriptArguments: [String]) {
-        engine = Engine(options: options, output: Session.writeOutput, diagnostics: Session.writeError)
+        engine = Engine(options: options, interruptFlag: Interrupts.flag,
+                        output: Session.writeOutput, diagnostics: Session.writeError)
         engine.register(Builtins.all)
         engine.bundledModules = Stdlib.modules
         engine.setGlobal("args", .list(scriptArguments.map { .string($0) }))
@@ -54,13 +55,11 @@ final class Session {
         return checkOnly ? check(source: source, file: "<stdin>") : run(source: source, file: "<stdin>")
     }
 
-    /// Runs `body` on a large stack with Ctrl-C wired to the engine; prints any error and returns
-    /// the exit status it stands for.
-    func evaluate(_ body: @escaping () throws -> Void) -> Int32 {
-        engine.interruptFlag.clear()
-        let ran: Result<Void, Error>? = Interrupts.whileRunning(engine.interruptFlag) {
-            LargeStack.run { Result { try body() } }
-        }
+    /// Runs `body` with Ctrl-C wired to the engine; prints any error and returns the exit status it
+    /// stands for. (The engine runs scripts on its own large stack; what the CLI does around them,
+    /// such as describing a value, is bounded by the value nesting limit and needs no more stack.)
+    func evaluate(_ body: () throws -> Void) -> Int32 {
+        let ran: Result<Void, Error>? = Interrupts.whileRunning { Result { try body() } }
         fflush(stdout)
         guard let outcome = ran else {
             Session.writeError("interrupted\n")
@@ -121,12 +120,12 @@ final class Session {
 
     /// Program output: through C's stdout, which readline also writes its prompts to, so the two
     /// never overtake each other.
-    static func writeOutput(_ text: String) {
+    @Sendable static func writeOutput(_ text: String) {
         fputs(text, stdout)
     }
 
     /// Diagnostics and progress: stderr, after flushing what the program printed before.
-    static func writeError(_ text: String) {
+    @Sendable static func writeError(_ text: String) {
         fflush(stdout)
         fputs(text, stderr)
     }

@@ -149,19 +149,6 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(error?.message, "cannot add number and string")
     }
 
-    func testSeedStateIsPerEngine() throws {
-        let (engine, _) = makeEngine { $0.seed = 5 }
-        var seen: [UInt64] = []
-        engine.register(Function(name: "peek", parameters: [], doc: "") { args in
-            let state = SeedState.of(args.context)
-            seen.append(state.seed)
-            return .number(Double(state.generation))
-        })
-        XCTAssertEqual(try engine.run("peek()"), .number(0))
-        XCTAssertEqual(try engine.run("seed(11); peek()"), .number(1))
-        XCTAssertEqual(seen, [5, 11])
-    }
-
     func testImportSearchPathsAndBundledModules() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ae-import-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

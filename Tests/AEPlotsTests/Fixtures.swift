@@ -111,9 +111,39 @@ enum Fixtures {
         ]))
     }
 
+    /// Twelve 8×8 images of a ring whose radius grows, each ring a soft band of grey (levels between
+    /// 0 and 1, some values outside [0, 1] to be clamped).
+    static var imagePixels: [Double] {
+        (0..<12).flatMap { k -> [Double] in
+            let radius = 0.8 + 0.25 * Double(k)
+            return (0..<64).map { p in
+                let (r, c) = (Double(p / 8) - 3.5, Double(p % 8) - 3.5)
+                let distance = (r * r + c * c).squareRoot()
+                return 1.2 - abs(distance - radius)  // 1.2 on the ring: clamped to ink
+            }
+        }
+    }
+
+    static var images: Plot {
+        .single(Figure(title: "Rings", layers: [
+            .images(ImageGrid(pixels: imagePixels, count: 12, height: 8, width: 8, columns: 6)),
+        ]))
+    }
+
+    /// Images as a panel beside axes: the first four rings, each stretched to its own range.
+    static var imagePanels: Plot {
+        let s = spiral
+        return .grid(FigureGrid(panels: [
+            Figure(title: "rings", layers: [.images(ImageGrid(pixels: Array(imagePixels[0..<256]), count: 4, height: 8,
+                                                              width: 8, columns: 2, scaling: .eachImage))]),
+            Figure(title: "spiral", layers: [.scatter(Scatter(xs: s.xs, ys: s.ys))]),
+        ], columns: 2))
+    }
+
     static let all: [(String, Plot)] = [
         ("scatter", scatter), ("lines", lines), ("curve", curve), ("quiver", quiver),
         ("attractors", attractors), ("pairs", pairs), ("hist", hist), ("trace", trace),
+        ("images", images), ("image-panels", imagePanels),
     ]
 }
 

@@ -42,21 +42,9 @@ final class BuiltinBadInputTests: XCTestCase {
         """
 
     func testEveryBuiltinSurvivesBadInput() throws {
-        let folder = NSTemporaryDirectory() + "ae-bad-input-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(folder)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-
-        var options = EngineOptions()
-        options.allowFileRead = true
-        options.allowFileWrite = true
-        options.quiet = true
-        options.threads = 1
-        options.maxElements = 1_000_000
-        options.maxSteps = 1_000_000
-        options.deadline = 2
+        let sandbox = try BadInputSandbox("ae-bad-input")
+        defer { sandbox.close() }
+        let options = sandbox.options(seconds: 2)
         let probe = Engine(options: options, output: { _ in }, diagnostics: { _ in })
         probe.register(Builtins.all)
         let functions: [Function] = probe.globalNames.compactMap {

@@ -33,18 +33,9 @@ final class DataBadInputTests: XCTestCase {
     ]
 
     func testNoBadArgumentCrashes() throws {
-        let folder = NSTemporaryDirectory() + "ae-data-bad-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(folder)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-
-        var options = EngineOptions()
-        options.allowFileRead = true
-        options.allowFileWrite = true
-        options.quiet = true
-        options.maxElements = 1_000_000
+        let sandbox = try BadInputSandbox("ae-data-bad")
+        defer { sandbox.close() }
+        let options = sandbox.options(seconds: 5)
         var failures = 0, successes = 0
         for (name, arguments) in Self.calls {
             let engine = Engine(options: options, output: { _ in }, diagnostics: { _ in })

@@ -14,13 +14,7 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertFalse(names.isEmpty)
         for name in names {
             let data = try XCTUnwrap(FileManager.default.contents(atPath: FuzzRegressionTests.folder + "/" + name))
-            var options = EngineOptions()
-            options.quiet = true
-            options.threads = 1
-            options.maxSteps = 200_000
-            options.deadline = 1
-            options.maxElements = 100_000
-            options.maxCallDepth = 100
+            let options = EngineOptions.sandbox(steps: 200_000, seconds: 1, elements: 100_000, callDepth: 100)
             let engine = Engine(options: options, output: { _ in }, diagnostics: { _ in })
             engine.register(Builtins.all)
             let start = Date()

@@ -1,3 +1,4 @@
+import Synchronization
 import XCTest
 import AELang
 import AEBindings
@@ -38,6 +39,16 @@ final class InterruptTests: XCTestCase {
         XCTAssertEqual(try next(e, "1 + 1"), .number(2))
     }
 
+    /// Annealed Langevin stops after its first step and returns every chain's state then, undenoised.
+    func testAnnealedSampleReturnsTheStatesSoFarAtThePrompt() throws {
+        let e = engine()
+        let chain = try e.evaluateInteractive(
+            "l = ladder(normal(mean: [0, 0]), sigmas: [2, 1]); interrupt_now(); sample(l, annealed_langevin(0.01), 30, start: [3, 3])")
+        XCTAssertEqual(attribute(chain, "interrupted"), .bool(true))
+        XCTAssertEqual(try next(e, "c = ans; len(c.samples)"), .number(30))
+        XCTAssertEqual(try next(e, "c.samples[0] != [3, 3] and max(c.travel) < 3"), .bool(true))
+    }
+
     func testSampleInterruptedDuringBurnInReturnsAnEmptyChain() throws {
         let e = engine()
         _ = try e.evaluateInteractive("interrupt_now(); c = sample(normal(), mh(0.5), 100, chains: 2, burn: 50)")
@@ -59,16 +70,16 @@ final class InterruptTests: XCTestCase {
 
     func testAnInterruptStillEndsARunningScript() {
         for call in ["sample(normal(), mh(0.5), 100, burn: 0)", "train(dae(hidden: 3, sigma: 0.1), spiral(20), iters: 50)"] {
-            var printed = ""
+            let printed = Mutex("")
             var options = EngineOptions()
             options.quiet = true
-            let e = Engine(options: options, output: { printed += $0 }, diagnostics: { _ in })
+            let e = Engine(options: options, output: { text in printed.withLock { $0 += text } }, diagnostics: { _ in })
             e.register(Builtins.all)
             e.register(Function(name: "interrupt_now", parameters: [], doc: "") { [unowned e] _ in e.cancel(); return .nil })
             XCTAssertThrowsError(try e.run("interrupt_now(); x = \(call); for i in range(100000) { }; print(1)")) { error in
                 XCTAssertEqual((error as? ScriptError)?.kind, .interrupted, call)
             }
-            XCTAssertEqual(printed, "", call)
+            XCTAssertEqual(printed.withLock { $0 }, "", call)
         }
     }
 

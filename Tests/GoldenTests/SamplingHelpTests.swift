@@ -9,7 +9,8 @@ final class SamplingHelpTests: XCTestCase {
     func testHelpExamplesRun() throws {
         let functions = Dictionary(Builtins.all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let names = ["mh", "langevin", "mala", "sample", "summary", "autocorr", "mmd", "energy_distance",
-                     "manifold_distance", "coverage", "attractors"]
+                     "manifold_distance", "coverage", "attractors", "curve_position", "along_curve", "ladder",
+                     "annealed_langevin", "denoise"]
         for name in names {
             let function = try XCTUnwrap(functions[name], "\(name) is not registered")
             XCTAssertTrue(function.doc.hasPrefix("\(name)("), "\(name)'s help starts with its signature")

@@ -6,16 +6,10 @@ import AELang
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let source = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    var options = EngineOptions()
-    options.quiet = true
-    options.threads = 1
     // Tight enough that the slowest inputs (training, density(fn) normalising a script energy) cost
     // about 25 ms, so the fuzzer spends its time on many inputs rather than a few long ones (with
     // 0.1 s, such inputs made up most of the corpus and held a worker to ~200 executions/s).
-    options.maxSteps = 20_000
-    options.deadline = 0.025
-    options.maxElements = 20_000
-    options.maxCallDepth = 100
+    let options = EngineOptions.sandbox(steps: 20_000, seconds: 0.025, elements: 20_000, callDepth: 100)
     let engine = Engine(options: options, output: { _ in }, diagnostics: { _ in })
     engine.register(Builtins.all)
     engine.moduleLoader = { name in name == "helpers" ? "fn helper(x) { x + 1 }" : nil }

@@ -22,4 +22,12 @@ public protocol NumericMatrix: HostObject {
     /// A matrix of the same host type with these elements (`columns >= 1`,
     /// `elements.count == rows * columns`).
     func make(rows: Int, columns: Int, elements: [Double]) -> Value
+    /// The elements, moved out of this object, which is left empty: called only when nothing else
+    /// holds the object (a temporary such as the `2 * d` of `2 * d + 1`), so that arithmetic can
+    /// write its result over them, with no new array. The default, nil, leaves the object as it is.
+    func takeElements() -> [Double]?
+}
+
+extension NumericMatrix {
+    public func takeElements() -> [Double]? { nil }
 }

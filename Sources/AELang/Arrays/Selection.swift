@@ -47,20 +47,19 @@ enum Selection {
         }
     }
 
-    /// `entry` over `count` elements; `noun` names the sequence in messages ("list", "string",
-    /// "Dataset's rows", "columns").
-    static func of(_ entry: SubscriptValue, count: Int, noun: String) throws -> Selection {
+    /// `entry` over `count` elements of the kind `indexing` names in messages.
+    static func of(_ entry: SubscriptValue, count: Int, _ indexing: Indexing) throws -> Selection {
         switch entry {
         case .slice(let start, let stop, let step):
             return try slice(start, stop, step, count: count)
         case .index(.number(let x)):
-            return .one(try position(x, count: count, noun: noun))
+            return .one(try indexing.position(x, count: count))
         case .index(.numbers(let xs)):
-            return .positions(try xs.map { try position($0, count: count, noun: noun) })
+            return .positions(try xs.map { try indexing.position($0, count: count) })
         case .index(.list(let items)):
             if case .bool? = items.first {
                 guard items.count == count else {
-                    throw NativeError("a mask of \(items.count) bools for \(noun) of \(count)",
+                    throw NativeError("a mask of \(items.count) bools for \(indexing.described(count))",
                                       hint: "a mask has one true or false per element")
                 }
                 var picked: [Int] = []
@@ -76,25 +75,11 @@ enum Selection {
                 guard case .number(let x) = item else {
                     throw NativeError("a list of indices must hold only numbers; element \(i) is \(withArticle(item.typeName))")
                 }
-                return try position(x, count: count, noun: noun)
+                return try indexing.position(x, count: count)
             })
         case .index(let other):
-            throw NativeError("an index of \(noun) must be a number, a slice a:b, a list of indices or a mask, not \(other.typeName)")
+            throw NativeError("\(withArticle(indexing.container)) index must be a number, a slice a:b, a list of indices or a mask, not \(other.typeName)")
         }
-    }
-
-    /// A whole-number index, negative from the end, checked against `count`.
-    static func position(_ x: Double, count: Int, noun: String) throws -> Int {
-        guard x == x.rounded(), abs(x) < 1e15 else {
-            throw NativeError("an index must be a whole number, got \(formatNumber(x))")
-        }
-        var i = Int(x)
-        if i < 0 { i += count }
-        guard i >= 0, i < count else {
-            throw NativeError("index \(formatNumber(x)) out of range for \(noun) of \(count)",
-                              hint: count == 0 ? nil : "valid indices are 0 to \(count - 1), or -1 to -\(count)")
-        }
-        return i
     }
 
     /// Python's slice rules: bounds may be negative (from the end) or past the ends (clamped); a
@@ -137,7 +122,7 @@ extension Runtime {
         do {
             switch base {
             case .list(let items):
-                let rows = try Selection.of(subscripts[0], count: items.count, noun: "a list")
+                let rows = try Selection.of(subscripts[0], count: items.count, Indexing.listElements)
                 guard subscripts.count == 2 else { return gather(items, rows) }
                 if case .one(let i) = rows { return try select(items[i], [subscripts[1]], file, location) }
                 var picked: [Value] = []
@@ -145,7 +130,7 @@ extension Runtime {
                 try rows.forEach { picked.append(try select(items[$0], [subscripts[1]], file, location)) }
                 return .list(picked)
             case .numbers(let xs) where subscripts.count == 1:
-                let picked = try Selection.of(subscripts[0], count: xs.count, noun: "a list")
+                let picked = try Selection.of(subscripts[0], count: xs.count, Indexing.listElements)
                 if case .one(let i) = picked { return .number(xs[i]) }
                 var out: [Double] = []
                 out.reserveCapacity(picked.count)
@@ -156,7 +141,7 @@ extension Runtime {
             case .string(let s):
                 guard subscripts.count == 1 else { throw NativeError("a string takes one index, not two") }
                 let characters = Array(s)
-                let picked = try Selection.of(subscripts[0], count: characters.count, noun: "a string")
+                let picked = try Selection.of(subscripts[0], count: characters.count, Indexing.characters)
                 var text = ""
                 picked.forEach { text.append(characters[$0]) }
                 return .string(text)
@@ -182,9 +167,9 @@ extension Runtime {
     /// Rows (and columns) of a host matrix: a number, a row or column as a list, or a matrix.
     private func select(_ matrix: any NumericMatrix, _ subscripts: [SubscriptValue]) throws -> Value {
         let kind = type(of: matrix).typeName
-        let rows = try Selection.of(subscripts[0], count: matrix.rows, noun: "a \(kind)'s \(matrix.rows) rows")
+        let rows = try Selection.of(subscripts[0], count: matrix.rows, Indexing(kind, of: "row"))
         let columns = subscripts.count == 2
-            ? try Selection.of(subscripts[1], count: matrix.columns, noun: "a \(kind)'s \(matrix.columns) columns")
+            ? try Selection.of(subscripts[1], count: matrix.columns, Indexing(kind, of: "column"))
             : .strided(start: 0, step: 1, count: matrix.columns)
         let width = matrix.columns
         let elements = matrix.elements
@@ -232,7 +217,7 @@ extension Runtime {
                 defer { if case .list(let all) = items { target = .packing(all) } else { target = items } }
                 try assignSelected(&items, subscripts, value, file, location)
             case .list(var items):
-                let rows = try Selection.of(subscripts[0], count: items.count, noun: "a list")
+                let rows = try Selection.of(subscripts[0], count: items.count, Indexing.listElements)
                 target = .nil
                 defer { target = .list(items) }
                 if subscripts.count == 2 {
@@ -288,9 +273,9 @@ extension Runtime {
     /// A copy of `matrix` with the selected elements replaced: numbers, rows, columns or a block.
     private func assignSelected(_ matrix: any NumericMatrix, _ subscripts: [SubscriptValue], _ value: Value) throws -> Value {
         let kind = type(of: matrix).typeName
-        let rows = try Selection.of(subscripts[0], count: matrix.rows, noun: "a \(kind)'s \(matrix.rows) rows")
+        let rows = try Selection.of(subscripts[0], count: matrix.rows, Indexing(kind, of: "row"))
         let columns = subscripts.count == 2
-            ? try Selection.of(subscripts[1], count: matrix.columns, noun: "a \(kind)'s \(matrix.columns) columns")
+            ? try Selection.of(subscripts[1], count: matrix.columns, Indexing(kind, of: "column"))
             : .strided(start: 0, step: 1, count: matrix.columns)
         guard let source = NumericArray(value) else {
             throw NativeError("cannot assign \(value.typeName.withArticle) into a \(kind)",

@@ -10,28 +10,25 @@ public enum DataGenerators {
     /// The paper's Figure 5 data (§3.4): t ~ U(3, 12), (0.04·t·sin t, 0.04·t·cos t), plus isotropic
     /// Gaussian noise of standard deviation `noise` (draw order per point: t, then the noise for x, y).
     public static func spiral(_ n: Int, noise: Double = 0, rng: inout Xoshiro256) -> Dataset {
-        var data = Dataset(rows: n, dim: 2)
         let k = SpiralCurve.scale
-        for i in 0..<n {
-            let t = rng.uniform(SpiralCurve.tRange.lowerBound, SpiralCurve.tRange.upperBound)
-            var x = k * t * sin(t), y = k * t * cos(t)
-            if noise > 0 {
-                x += noise * rng.normal()
-                y += noise * rng.normal()
-            }
-            data.values[2 * i] = x
-            data.values[2 * i + 1] = y
-        }
-        return data
+        return planeCurve(n, parameter: SpiralCurve.tRange, noise: noise, rng: &rng) { t in (k * t * sin(t), k * t * cos(t)) }
     }
 
     /// Points on the circle of the given radius around the origin, angle θ ~ U(0, 2π), plus isotropic
     /// Gaussian noise of standard deviation `noise`.
     public static func circle(_ n: Int, radius: Double = 1, noise: Double = 0, rng: inout Xoshiro256) -> Dataset {
+        planeCurve(n, parameter: 0...(2 * Double.pi), noise: noise, rng: &rng) { theta in
+            (radius * cos(theta), radius * sin(theta))
+        }
+    }
+
+    /// n points c(u) of a plane curve at u ~ U(range), plus isotropic Gaussian noise of standard
+    /// deviation `noise` (draw order per point: u, then the noise for x, then for y).
+    private static func planeCurve(_ n: Int, parameter range: ClosedRange<Double>, noise: Double, rng: inout Xoshiro256,
+                                   _ curve: (Double) -> (x: Double, y: Double)) -> Dataset {
         var data = Dataset(rows: n, dim: 2)
         for i in 0..<n {
-            let theta = rng.uniform(0, 2 * Double.pi)
-            var x = radius * cos(theta), y = radius * sin(theta)
+            var (x, y) = curve(rng.uniform(range.lowerBound, range.upperBound))
             if noise > 0 {
                 x += noise * rng.normal()
                 y += noise * rng.normal()

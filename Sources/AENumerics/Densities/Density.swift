@@ -1,3 +1,5 @@
+import RealModule
+
 /// A probability density known exactly: the ground truth that auto-encoder estimates are compared with.
 ///
 /// Every density gives log p (normalised: analytically where the normaliser is known, by quadrature
@@ -103,20 +105,6 @@ public struct QuadratureGrid {
 func logSumExp(_ values: [Double]) -> Double {
     guard let top = values.max(), top > -Double.infinity else { return -Double.infinity }
     var sum = 0.0
-    for v in values { sum += _exp(v - top) }
-    return top + _log(sum)
+    for v in values { sum += Double.exp(v - top) }
+    return top + Double.log(sum)
 }
-
-@inline(__always) func _exp(_ x: Double) -> Double {
-    #if canImport(Glibc)
-    return Glibc.exp(x)
-    #else
-    return Foundation.exp(x)
-    #endif
-}
-
-#if canImport(Glibc)
-import Glibc
-#else
-import Foundation
-#endif

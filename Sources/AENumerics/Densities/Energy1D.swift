@@ -1,3 +1,5 @@
+import RealModule
+
 /// The one-dimensional density of the paper's Figure 3 (§3.3): p(x) = exp(−E(x))/Z with
 ///
 ///     E(x) = (a(x+1)² + 1)(2a·x² + 1)(3a(x−1)² + 1) / T,   a = 10, T = 1000,
@@ -29,9 +31,9 @@ public final class Energy1D: Density {
         let minimum = energies.min()!
         var sum = 0.0
         for (i, e) in energies.enumerated() {
-            sum += (i == 0 || i == nodes - 1 ? 0.5 : 1) * _exp(minimum - e)
+            sum += (i == 0 || i == nodes - 1 ? 0.5 : 1) * Double.exp(minimum - e)
         }
-        let logZ = _log(sum * h) - minimum
+        let logZ = Double.log(sum * h) - minimum
         self.logNormaliser = logZ
         self.energyFloor = minimum - 0.01
         self.quadratureGrid = QuadratureGrid(axes: [xs], logp: energies.map { -$0 - logZ })
@@ -78,7 +80,7 @@ public final class Energy1D: Density {
         out.reserveCapacity(n)
         while out.count < n {
             let x = rng.uniform(Energy1D.support.lowerBound, Energy1D.support.upperBound)
-            if rng.uniform() < _exp(energyFloor - energyValue(x)) { out.append(x) }
+            if rng.uniform() < Double.exp(energyFloor - energyValue(x)) { out.append(x) }
         }
         return Dataset(rows: n, dim: 1, values: out)
     }

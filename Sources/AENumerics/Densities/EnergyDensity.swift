@@ -1,3 +1,5 @@
+import RealModule
+
 /// A 1-D or 2-D density p(x) = exp(−E(x))/Z from an energy function, e.g. one written in a script.
 ///
 /// Z is the trapezoidal rule over a box (outside it p is taken to be 0, so the box must hold all but a
@@ -51,11 +53,11 @@ public final class EnergyDensity: Density {
         var cumulative = [Double]()
         cumulative.reserveCapacity(negE.count)
         for k in negE.indices {
-            let m = negE[k].isNaN ? 0 : weights[k] * _exp(negE[k] - top)
+            let m = negE[k].isNaN ? 0 : weights[k] * Double.exp(negE[k] - top)
             sum += m
             cumulative.append(sum)
         }
-        let logZ = _log(sum * cell) + top
+        let logZ = Double.log(sum * cell) + top
         self.logNormaliser = logZ
         self.cumulative = cumulative.map { $0 / sum }
         self.quadratureGrid = QuadratureGrid(axes: axes, logp: negE.map { $0 - logZ })

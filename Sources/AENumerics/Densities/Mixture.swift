@@ -1,3 +1,5 @@
+import RealModule
+
 /// A finite mixture Σ_k w_k p_k(x) of densities of one dimension.
 ///
 /// With responsibilities γ_k(x) = w_k p_k(x) / p(x), the score is Σ γ_k s_k and the Hessian
@@ -24,7 +26,7 @@ public final class Mixture: Density {
         self.dim = components[0].dim
         self.components = components
         self.weights = raw.map { $0 / total }
-        self.logWeights = self.weights.map { _log($0) }
+        self.logWeights = self.weights.map { Double.log($0) }
         var c = 0.0
         self.cumulative = self.weights.map { c += $0; return c }
         self.name = name
@@ -43,7 +45,7 @@ public final class Mixture: Density {
     public func responsibilities(_ x: [Double]) -> [Double] {
         let terms = logTerms(x)
         let total = logSumExp(terms)
-        return terms.map { $0 == -Double.infinity ? 0 : _exp($0 - total) }
+        return terms.map { $0 == -Double.infinity ? 0 : Double.exp($0 - total) }
     }
 
     public func score(at x: [Double]) -> [Double] {

@@ -1,3 +1,5 @@
+import RealModule
+
 /// The multivariate normal N(μ, Σ) in any dimension: isotropic, per-dimension or full covariance.
 ///
 ///     Normal(mean: [0, 0], sd: [0.5])          // isotropic
@@ -39,8 +41,8 @@ public final class Normal: Density {
         self.choleskyFactor = l
         self.precision = inverseFromCholesky(l, dim: d)
         var logDet = 0.0
-        for i in 0..<d { logDet += _log(l[i * d + i]) }
-        self.logNormaliser = -0.5 * Double(d) * _log(2 * Double.pi) - logDet
+        for i in 0..<d { logDet += Double.log(l[i * d + i]) }
+        self.logNormaliser = -0.5 * Double(d) * Double.log(2 * Double.pi) - logDet
         var diagonal = true
         for i in 0..<d { for j in 0..<d where i != j && covariance[i * d + j] != 0 { diagonal = false } }
         self.isDiagonal = diagonal

@@ -1,3 +1,5 @@
+import RealModule
+
 /// The spiral of the paper's Figure 5 smoothed by isotropic Gaussian noise, so that it has a true score:
 ///
 ///     p(x) = (1/9) ∫₃¹² N(x; c(t), noise²·I) dt,   c(t) = 0.04·t·(sin t, cos t).
@@ -26,15 +28,15 @@ public final class SpiralDensity: Density {
         let nodes = min(SpiralDensity.maxNodes, max(200, Int((span * maxSpeed / (noise / 4)).rounded(.up))))
         let dt = span / Double(nodes)
         let ts = (0..<nodes).map { SpiralDensity.tRange.lowerBound + (Double($0) + 0.5) * dt }
-        cx = ts.map { SpiralDensity.scale * $0 * _sin($0) }
-        cy = ts.map { SpiralDensity.scale * $0 * _cos($0) }
-        logNormaliser = -_log(Double(nodes)) - _log(2 * Double.pi * noise * noise)
+        cx = ts.map { SpiralDensity.scale * $0 * Double.sin($0) }
+        cy = ts.map { SpiralDensity.scale * $0 * Double.cos($0) }
+        logNormaliser = -Double.log(Double(nodes)) - Double.log(2 * Double.pi * noise * noise)
     }
 
     public var name: String { "spiral(noise \(noise))" }
 
     /// The point of the curve at t.
-    public static func curve(_ t: Double) -> [Double] { [scale * t * _sin(t), scale * t * _cos(t)] }
+    public static func curve(_ t: Double) -> [Double] { [scale * t * Double.sin(t), scale * t * Double.cos(t)] }
 
     /// −‖x − c_j‖²/(2·noise²) for every node.
     func logKernels(_ x: [Double]) -> [Double] {
@@ -54,7 +56,7 @@ public final class SpiralDensity: Density {
         var total = 0.0, mx = 0.0, my = 0.0, sxx = 0.0, sxy = 0.0, syy = 0.0
         let inv = 1 / (noise * noise)
         for j in 0..<logs.count {
-            let w = _exp(logs[j] - top)
+            let w = Double.exp(logs[j] - top)
             if w == 0 { continue }
             let dx = (cx[j] - x[0]) * inv, dy = (cy[j] - x[1]) * inv
             total += w; mx += w * dx; my += w * dy
@@ -80,8 +82,8 @@ public final class SpiralDensity: Density {
         var out = Dataset(rows: n, dim: 2)
         for r in 0..<n {
             let t = rng.uniform(SpiralDensity.tRange.lowerBound, SpiralDensity.tRange.upperBound)
-            out[r, 0] = SpiralDensity.scale * t * _sin(t) + noise * rng.normal()
-            out[r, 1] = SpiralDensity.scale * t * _cos(t) + noise * rng.normal()
+            out[r, 0] = SpiralDensity.scale * t * Double.sin(t) + noise * rng.normal()
+            out[r, 1] = SpiralDensity.scale * t * Double.cos(t) + noise * rng.normal()
         }
         return out
     }
@@ -91,25 +93,3 @@ public final class SpiralDensity: Density {
         SpiralDensity(noise: (noise * noise + sigma * sigma).squareRoot())
     }
 }
-
-@inline(__always) func _sin(_ x: Double) -> Double {
-    #if canImport(Glibc)
-    return Glibc.sin(x)
-    #else
-    return Foundation.sin(x)
-    #endif
-}
-
-@inline(__always) func _cos(_ x: Double) -> Double {
-    #if canImport(Glibc)
-    return Glibc.cos(x)
-    #else
-    return Foundation.cos(x)
-    #endif
-}
-
-#if canImport(Glibc)
-import Glibc
-#else
-import Foundation
-#endif

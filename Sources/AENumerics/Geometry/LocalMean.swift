@@ -1,3 +1,5 @@
+import RealModule
+
 /// The local mean of Theorem 3 (appendix §6.4): m_δ(x) = E[y | y ~ p, ‖y − x‖ < δ], which satisfies
 /// m_δ(x) = x + δ²/(d + 2)·∇ log p(x) + o(δ³).
 public enum LocalMean {
@@ -10,7 +12,7 @@ public enum LocalMean {
         var total = 0.0
         var mean = [Double](repeating: 0, count: x.count)
         func add(_ y: [Double], _ weight: Double) {
-            let w = weight * _exp(density.logp(y) - base)   // p(y)/p(x): no underflow near x
+            let w = weight * Double.exp(density.logp(y) - base)   // p(y)/p(x): no underflow near x
             total += w
             for a in y.indices { mean[a] += w * y[a] }
         }
@@ -31,7 +33,7 @@ public enum LocalMean {
                 let rho = (node + 1) / 2 * delta
                 for k in 0..<angles {
                     let theta = 2 * Double.pi * Double(k) / Double(angles)
-                    add([x[0] + rho * _cos(theta), x[1] + rho * _sin(theta)], w * rho)
+                    add([x[0] + rho * Double.cos(theta), x[1] + rho * Double.sin(theta)], w * rho)
                 }
             }
         }
@@ -54,10 +56,10 @@ public enum LocalMean {
             // A uniform point of the ball: a uniform direction and a radius δ·U^(1/d).
             var norm = 0.0
             for a in 0..<d { u[a] = rng.normal(); norm += u[a] * u[a] }
-            let radius = delta * _pow(rng.uniform(), 1 / Double(d)) / norm.squareRoot()
+            let radius = delta * Double.pow(rng.uniform(), 1 / Double(d)) / norm.squareRoot()
             for sign in [1.0, -1.0] {
                 let y = (0..<d).map { x[$0] + sign * radius * u[$0] }
-                let w = _exp(density.logp(y) - base)
+                let w = Double.exp(density.logp(y) - base)
                 total += w
                 for a in 0..<d { mean[a] += w * (y[a] - x[a]) }
             }
@@ -71,7 +73,7 @@ public enum GaussLegendre {
     public static func rule(_ n: Int) -> (nodes: [Double], weights: [Double]) {
         var nodes = [Double](repeating: 0, count: n), weights = nodes
         for i in 0..<n {
-            var z = _cos(Double.pi * (Double(i) + 0.75) / (Double(n) + 0.5))
+            var z = Double.cos(Double.pi * (Double(i) + 0.75) / (Double(n) + 0.5))
             var derivative = 0.0
             for _ in 0..<100 {
                 var p0 = 1.0, p1 = 0.0
@@ -91,17 +93,3 @@ public enum GaussLegendre {
         return (nodes, weights)
     }
 }
-
-@inline(__always) func _pow(_ x: Double, _ y: Double) -> Double {
-    #if canImport(Glibc)
-    return Glibc.pow(x, y)
-    #else
-    return Foundation.pow(x, y)
-    #endif
-}
-
-#if canImport(Glibc)
-import Glibc
-#else
-import Foundation
-#endif

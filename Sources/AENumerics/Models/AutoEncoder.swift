@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A one-hidden-layer auto-encoder, r(x) = dec(c + V·act(b + W·x)), of one of the paper's three kinds.
 ///
 /// - DAE, the denoising auto-encoder (paper §2, eq. 3): trained on corrupted inputs x̃ = x + ε,
@@ -265,7 +269,3 @@ public enum MemoryBudget {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

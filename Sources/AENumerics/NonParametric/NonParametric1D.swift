@@ -1,3 +1,5 @@
+import RealModule
+
 /// The non-parametric optimal auto-encoders of the paper's §3.3: every r̂(x_i) on a grid of m points is a
 /// free parameter, fitted to a known 1-D density.
 ///
@@ -41,7 +43,7 @@ public enum NonParametric1D {
     public static func dae(density: any Density, sigma: Double, m: Int = 1000,
                            range: ClosedRange<Double> = -1.5...1.5) throws -> NonParametricResult {
         let (grid, p, _) = try setUp(density: density, sigma: sigma, m: m, range: range)
-        let logP = p.map { _log($0) }
+        let logP = p.map { Double.log($0) }
         let k = -0.5 / (sigma * sigma)
         var r = [Double](repeating: 0, count: m)
         var logs = [Double](repeating: 0, count: m)
@@ -53,7 +55,7 @@ public enum NonParametric1D {
             let top = logs.max()!
             var total = 0.0, weighted = 0.0
             for j in 0..<m {
-                let w = _exp(logs[j] - top)
+                let w = Double.exp(logs[j] - top)
                 total += w
                 weighted += w * grid[j]
             }
@@ -75,7 +77,7 @@ public enum NonParametric1D {
         }
         let delta = (range.upperBound - range.lowerBound) / Double(m - 1)
         let grid = (0..<m).map { range.lowerBound + Double($0) * delta }
-        let p = grid.map { _exp(density.logp([$0])) }
+        let p = grid.map { Double.exp(density.logp([$0])) }
         if let i = p.firstIndex(where: { !($0 > 0) || !$0.isFinite }) {
             throw DensityError("the density is \(display(p[i])) at x = \(display(grid[i])); the grid needs p > 0 everywhere")
         }
@@ -136,7 +138,7 @@ public struct DensityError: Error, Equatable, CustomStringConvertible {
 /// A number for a message: 6 significant digits, whole numbers without a fraction (`3`, `0.002`).
 func display(_ x: Double) -> String {
     guard x.isFinite, x != 0 else { return x == 0 ? "0" : "\(x)" }
-    let scale = _pow(10, 5 - (_log(abs(x)) / _log(10)).rounded(.down))
+    let scale = Double.pow(10, 5 - (Double.log(abs(x)) / Double.log(10)).rounded(.down))
     let rounded = (x * scale).rounded() / scale
     if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
     return "\(rounded)"

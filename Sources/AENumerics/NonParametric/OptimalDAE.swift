@@ -1,3 +1,5 @@
+import RealModule
+
 /// The exact optimal DAE reconstruction r*_σ of eq. (3) for a known density:
 ///
 ///     r*_σ(x) = E_ε[p(x − ε)(x − ε)] / E_ε[p(x − ε)],   ε ~ N(0, σ²I).
@@ -59,7 +61,7 @@ public enum OptimalDAE {
         }
         // Two passes over the window: the largest log-weight, then the weighted sums relative to it
         // (so that small σ neither underflows nor divides 0 by 0).
-        let half = _log(0.5)
+        let half = Double.log(0.5)
         func trapezoid(_ i: Int, _ n: Int) -> Double { i == 0 || i == n - 1 ? half : 0 }
         var top = -Double.infinity
         var total = 0.0
@@ -73,7 +75,7 @@ public enum OptimalDAE {
             for i in windows[0] { top = max(top, logWeight(i)) }
             guard top > -Double.infinity else { return x }   // no mass near x: r* is undefined; keep x
             for i in windows[0] {
-                let w = _exp(logWeight(i) - top)
+                let w = Double.exp(logWeight(i) - top)
                 total += w
                 mean[0] += w * axis[i]
             }
@@ -87,7 +89,7 @@ public enum OptimalDAE {
             guard top > -Double.infinity else { return x }
             for i in windows[0] {
                 for j in windows[1] {
-                    let w = _exp(logWeight(i, j) - top)
+                    let w = Double.exp(logWeight(i, j) - top)
                     total += w
                     mean[0] += w * ax[i]
                     mean[1] += w * ay[j]

@@ -15,14 +15,20 @@ public struct Chain {
     public let sampler: Sampler
     /// True when the run was stopped early; the draws are those recorded until then.
     public let interrupted: Bool
+    /// How far each chain moved: the sum of ‖x_{t+1} − x_t‖ over every step, burn-in included. A chain
+    /// that never accepts has travel 0. Along a built-in curve, ``CurveTravel`` measures the stretch of
+    /// the curve each chain visited.
+    public let travel: [Double]
 
-    public init(draws: [Dataset], acceptance: [Double], seconds: Double, sampler: Sampler, interrupted: Bool = false) {
+    public init(draws: [Dataset], acceptance: [Double], seconds: Double, sampler: Sampler, interrupted: Bool = false,
+                travel: [Double]? = nil) {
         precondition(!draws.isEmpty && draws.allSatisfy { $0.n == draws[0].n && $0.dim == draws[0].dim })
         self.draws = draws
         self.acceptance = acceptance
         self.seconds = seconds
         self.sampler = sampler
         self.interrupted = interrupted
+        self.travel = travel ?? [Double](repeating: .nan, count: draws.count)
     }
 
     public var chainCount: Int { draws.count }

@@ -26,6 +26,13 @@ public enum CurveJudging {
         return out.map { $0! }
     }
 
+    /// The arc-length position of every row's closest curve point: 0 at the curve's start, `length` at
+    /// its end. Along a 1-d curve this is the one coordinate that says where a sample is, so a chain's
+    /// positions show whether it travelled, and their R̂ and ESS whether chains mixed along the curve.
+    public static func positions(_ samples: Dataset, on curve: any DataCurve, threads: Int = 0) -> [Double] {
+        project(samples, onto: curve, threads: threads).map(\.arcPosition)
+    }
+
     /// The distance of every row to the curve.
     public static func distances(_ samples: Dataset, to curve: any DataCurve, threads: Int = 0) -> [Double] {
         project(samples, onto: curve, threads: threads).map(\.distance)

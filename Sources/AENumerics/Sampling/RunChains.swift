@@ -8,6 +8,36 @@ public enum ChainStart {
     case data(Dataset)
     /// Every chain starts at this point.
     case point([Double])
+    /// Each chain starts at its own draw of N(0, sd²·I) (from its own stream): broad noise, the start of
+    /// annealed Langevin (Song & Ermon start from uniform noise).
+    case noise(sd: Double)
+
+    /// The starting states of `chains` chains in d dimensions, chain-major; chain c's random numbers come
+    /// from `rngs[c]`, so the starts do not depend on the number of chains run beside it.
+    func states(chains: Int, dim d: Int, rngs: inout [Xoshiro256]) throws -> [Double] {
+        var x = [Double](repeating: 0, count: chains * d)
+        switch self {
+        case .point(let p):
+            guard p.count == d else {
+                throw SamplingError("the start point has \(p.count) coordinates but the model is \(d)-dimensional")
+            }
+            guard p.allSatisfy({ $0.isFinite }) else { throw SamplingError("the start point is not finite") }
+            for c in 0..<chains { for j in 0..<d { x[c * d + j] = p[j] } }
+        case .data(let data):
+            guard data.dim == d else {
+                throw SamplingError("the start data is \(data.dim)-dimensional but the model is \(d)-dimensional")
+            }
+            guard data.n >= 1 else { throw SamplingError("the start data is empty") }
+            for c in 0..<chains {
+                let row = rngs[c].index(data.n)
+                for j in 0..<d { x[c * d + j] = data[row, j] }
+            }
+        case .noise(let sd):
+            guard sd.isFinite && sd > 0 else { throw SamplingError("the start noise's sd must be > 0, got \(sd)") }
+            for c in 0..<chains { for j in 0..<d { x[c * d + j] = sd * rngs[c].normal() } }
+        }
+        return x
+    }
 }
 
 /// Runs `chains` Markov chains of `sampler` on `field` in lock-step and returns `draws` draws per chain
@@ -40,27 +70,12 @@ public func runChains(field: ScoreField, sampler: Sampler, draws: Int, chains: I
     switch sampler.method {
     case .metropolis(let s), .langevin(let s), .mala(let s):
         guard s.isFinite && s > 0 else { throw SamplingError("the sampler's step must be > 0, got \(s)") }
+    case .annealedLangevin:
+        throw SamplingError("annealed Langevin samples a ladder of noise levels, not a single score field")
     }
 
     var rngs = (0..<chains).map { Xoshiro256(seed: seed, stream: UInt64($0)) }
-    var x = [Double](repeating: 0, count: chains * d)
-    switch start {
-    case .point(let p):
-        guard p.count == d else {
-            throw SamplingError("the start point has \(p.count) coordinates but the model is \(d)-dimensional")
-        }
-        guard p.allSatisfy({ $0.isFinite }) else { throw SamplingError("the start point is not finite") }
-        for c in 0..<chains { for j in 0..<d { x[c * d + j] = p[j] } }
-    case .data(let data):
-        guard data.dim == d else {
-            throw SamplingError("the start data is \(data.dim)-dimensional but the model is \(d)-dimensional")
-        }
-        guard data.n >= 1 else { throw SamplingError("the start data is empty") }
-        for c in 0..<chains {
-            let row = rngs[c].index(data.n)
-            for j in 0..<d { x[c * d + j] = data[row, j] }
-        }
-    }
+    let x = try start.states(chains: chains, dim: d, rngs: &rngs)
 
     let clock = ContinuousClock()
     let began = clock.now
@@ -70,11 +85,14 @@ public func runChains(field: ScoreField, sampler: Sampler, draws: Int, chains: I
     var recorded = [[Double]](repeating: [], count: chains)
     for c in 0..<chains { recorded[c].reserveCapacity(draws * d) }
     var accepted = [Int](repeating: 0, count: chains)
+    var travel = [Double](repeating: 0, count: chains)
     var proposed = 0
     var interrupted = false
     var step = 0
     while step < total {
+        let before = stepper.x
         let moved = stepper.step(&rngs)
+        stepper.addTravel(since: before, to: &travel)
         step += 1
         if step > burn {
             proposed += 1
@@ -94,7 +112,7 @@ public func runChains(field: ScoreField, sampler: Sampler, draws: Int, chains: I
     return Chain(
         draws: recorded.map { Dataset(rows: kept, dim: d, values: $0) },
         acceptance: accepted.map { proposed > 0 ? Double($0) / Double(proposed) : .nan },
-        seconds: seconds, sampler: sampler, interrupted: interrupted)
+        seconds: seconds, sampler: sampler, interrupted: interrupted, travel: travel)
 }
 
 /// The state of all chains and one lock-step transition of them.
@@ -124,7 +142,7 @@ struct ChainStepper {
         let here = Dataset(rows: chains, dim: dim, values: x)
         switch sampler.method {
         case .langevin, .mala: scoreAtX = field.score(here, threads: threads).values
-        case .metropolis: break
+        case .metropolis, .annealedLangevin: break
         }
         if sampler.exactEnergy, let energyField { energyAtX = energyField.energy(here, threads: threads) }
     }
@@ -135,6 +153,16 @@ struct ChainStepper {
         case .metropolis(let sigma): return metropolis(sigma: sigma, &rngs)
         case .langevin(let h): return langevin(h: h, &rngs)
         case .mala(let h): return mala(h: h, &rngs)
+        case .annealedLangevin: preconditionFailure("annealed Langevin is run by runAnnealedLangevin")
+        }
+    }
+
+    /// Adds each chain's distance ‖x − before‖ to `travel`.
+    func addTravel(since before: [Double], to travel: inout [Double]) {
+        for c in 0..<chains {
+            var s = 0.0
+            for j in 0..<d { let t = x[c * d + j] - before[c * d + j]; s += t * t }
+            travel[c] += s.squareRoot()
         }
     }
 

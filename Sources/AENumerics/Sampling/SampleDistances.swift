@@ -12,9 +12,18 @@ public enum SampleDistance {
     /// most 1000 evenly strided points of each, so it stays cheap and deterministic).
     public static func mmd(_ a: Dataset, _ b: Dataset, bandwidth: Double? = nil, threads: Int = 0) -> Double {
         precondition(a.dim == b.dim && a.n >= 2 && b.n >= 2)
-        let h = bandwidth ?? medianDistance(a, b)
-        let gamma = 1 / (2 * h * h)
-        let kernel = { (d2: Double) in exp(-gamma * d2) }
+        return mmd(a, b, bandwidths: [bandwidth ?? medianDistance(a, b)], threads: threads)
+    }
+
+    /// MMD²ᵤ with the multi-scale kernel k(x, y) = Σ_h exp(−‖x − y‖² / (2h²)), a sum over `bandwidths`
+    /// (a sum of characteristic kernels is characteristic). The median heuristic's h is about the data's
+    /// spread, so it barely sees a blur much smaller than that (in 10-D, data blurred by N(0, 0.1²I) is
+    /// within a few 1e-4 of clean data); a bandwidth near the blur's size sees it, and the sum keeps the
+    /// large ones' view of the global shape.
+    public static func mmd(_ a: Dataset, _ b: Dataset, bandwidths: [Double], threads: Int = 0) -> Double {
+        precondition(a.dim == b.dim && a.n >= 2 && b.n >= 2 && !bandwidths.isEmpty)
+        let gammas = bandwidths.map { 1 / (2 * $0 * $0) }
+        let kernel = { (d2: Double) in gammas.reduce(0) { $0 + exp(-$1 * d2) } }
         let aa = pairSum(a, a, excludeDiagonal: true, threads: threads, kernel)
         let bb = pairSum(b, b, excludeDiagonal: true, threads: threads, kernel)
         let ab = pairSum(a, b, excludeDiagonal: false, threads: threads, kernel)

@@ -13,6 +13,10 @@ public struct Sampler: Sendable, Equatable {
         /// Metropolis-adjusted Langevin: the Langevin move as a proposal, accepted with
         /// min(1, exp(−ΔE) · q(x | x*) / q(x* | x)).
         case mala(step: Double)
+        /// Annealed Langevin over a ``NoiseLadder`` (Song & Ermon 2019, Algorithm 1): `stepsPerLevel`
+        /// Langevin moves at each noise level σ_i, largest first, with step h_i = eps·σ_i²/σ_L², then
+        /// one denoising step x + σ_L²·score_L(x). Run by ``runAnnealedLangevin``, not ``runChains``.
+        case annealedLangevin(eps: Double, stepsPerLevel: Int)
     }
 
     public var method: Method
@@ -45,9 +49,15 @@ public struct Sampler: Sendable, Equatable {
         Sampler(method: .mala(step: step), path: PathQuadrature(rule: rule, points: steps), exactEnergy: exactEnergy)
     }
 
+    /// Annealed Langevin with base step `eps` (the step at the smallest noise level).
+    public static func annealedLangevin(eps: Double, stepsPerLevel: Int) -> Sampler {
+        Sampler(method: .annealedLangevin(eps: eps, stepsPerLevel: stepsPerLevel))
+    }
+
     /// Score evaluations per chain per transition (the cost unit of a step).
     public var evaluationsPerStep: Int {
         switch method {
+        case .annealedLangevin: return 1
         case .metropolis: return exactEnergy ? 0 : path.count
         case .langevin: return 1
         case .mala: return exactEnergy ? 1 : path.count + 1
@@ -61,6 +71,7 @@ public struct Sampler: Sendable, Equatable {
         case .metropolis(let sigma): return "mh(sigma_mh: \(sigma), \(energy))"
         case .langevin(let step): return "langevin(step: \(step))"
         case .mala(let step): return "mala(step: \(step), \(energy))"
+        case .annealedLangevin(let eps, let steps): return "annealed_langevin(eps: \(eps), steps_per_level: \(steps))"
         }
     }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Adam and SGD on shuffled minibatches. One iteration is one epoch; its recorded loss is the mean of
 /// the epoch's minibatch losses. The best parameters (lowest epoch loss) are kept when training stops.
 /// Minibatch order: a Fisher–Yates shuffle from `Xoshiro256(seed: model.seed, stream: 1000 + epoch)`;
@@ -74,7 +78,3 @@ final class StochasticTrainer {
         return TrainingResult(iterations: done, evaluations: evaluations, loss: bestLoss, gradientNorm: bestNorm, reason: reason)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

@@ -79,13 +79,13 @@ public struct TrainingError: Error, CustomStringConvertible {
 public func train(_ model: AutoEncoder, data: Dataset, options: TrainingOptions = TrainingOptions(),
                   shouldStop: (() -> Bool)? = nil,
                   progress: (Int, Double, Double) -> Bool = { _, _, _ in true }) throws -> TrainingResult {
-    guard options.iterations >= 0 else { throw ModelError("iters must be >= 0, got \(options.iterations)") }
-    guard options.batch >= 1 else { throw ModelError("batch must be >= 1, got \(options.batch)") }
+    guard options.iterations >= 0 else { throw ModelError("iterations must be >= 0, got \(options.iterations)") }
+    guard options.batch >= 1 else { throw ModelError("the batch size must be >= 1, got \(options.batch)") }
     if let lr = options.learningRate, !(lr.isFinite && lr > 0) {
-        throw ModelError("lr must be a finite number > 0, got \(lr)")
+        throw ModelError("the learning rate must be a finite number > 0, got \(lr)")
     }
-    guard options.tolerance >= 0, !options.tolerance.isNaN else { throw ModelError("tolerance must be >= 0") }
-    guard options.memory >= 1 else { throw ModelError("memory must be >= 1") }
+    guard options.tolerance >= 0, !options.tolerance.isNaN else { throw ModelError("the gradient tolerance must be >= 0") }
+    guard options.memory >= 1 else { throw ModelError("the L-BFGS memory must be >= 1") }
     let objective = try TrainingObjective(model: model, data: data)
     objective.shouldStop = shouldStop
     switch options.method {
