@@ -132,4 +132,17 @@ AE_INLINE lanes pre_activation(const lanes *wt, const lanes *b, long C, long k, 
 
 AE_INLINE double sigmoid1(double a) { return sigmoid8(splat(a))[0]; }
 
+/// One output of the DAE/CAE decoder: r = `pre` (c_i + V_i·h), through a sigmoid with
+/// `sigmoid_decoder`; sets *delta = scale·(r − target)·(the decoder's slope) and returns (r − target)².
+AE_INLINE double output_error(double pre, double target, double scale, int sigmoid_decoder, double *delta) {
+    double r = pre, slope = 1;
+    if (sigmoid_decoder) {
+        r = sigmoid1(r);
+        slope = r * (1 - r);
+    }
+    double e = r - target;
+    *delta = scale * e * slope;
+    return e * e;
+}
+
 #endif

@@ -68,17 +68,9 @@ AE_INLINE double loss_tile_body(const ae_weights *w, const ae_block *ws, long R,
     double sum = 0;
     for (long row = 0; row < R; row++) {
         double row_sum = 0;
-        for (long i = 0; i < d; i++) {
-            double r = w->c[i] + lane_sum(racc[row * d + i]);
-            double slope = 1;
-            if (sigmoid_decoder) {
-                r = sigmoid1(r);
-                slope = r * (1 - r);
-            }
-            double e = r - t[row * d + i];
-            row_sum += e * e;
-            delta[row * d + i] = scale * e * slope;
-        }
+        for (long i = 0; i < d; i++)
+            row_sum += output_error(w->c[i] + lane_sum(racc[row * d + i]), t[row * d + i], scale, sigmoid_decoder,
+                                    &delta[row * d + i]);
         sum += row_sum;
     }
     if (!backward) return sum;

@@ -14,9 +14,16 @@ import Foundation
 //
 //   .build/release/ae-bench sampling [--steps N] [--chains 100] [--points 10] ...
 // runs the Metropolis-Hastings benchmark instead (SamplingBenchmark.swift), next to NumPy.
+//
+//   .build/release/ae-bench wide [--dim 784] [--rows 2000] ...
+// times one wide DAE (WideBenchmark.swift); bench/wide.sh runs it next to NumPy.
 
 if CommandLine.arguments.dropFirst().first == "sampling" {
     runSamplingBenchmark(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
+if CommandLine.arguments.dropFirst().first == "wide" {
+    runWideBenchmark(arguments: Array(CommandLine.arguments.dropFirst(2)))
     exit(0)
 }
 

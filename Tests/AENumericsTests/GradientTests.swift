@@ -23,8 +23,10 @@ func randomData(n: Int, dim d: Int, seed: UInt64 = 9, scale: Double = 1) -> Data
 
 final class GradientTests: XCTestCase {
     /// Central finite differences of the same loss, step 1e-5 (truncation ~1e-10, rounding ~1e-11).
-    func checkGradient(_ ae: AutoEncoder, data: Dataset, file: StaticString = #filePath, line: UInt = #line) throws {
+    func checkGradient(_ ae: AutoEncoder, data: Dataset, evaluation: LossEvaluation = .automatic,
+                       file: StaticString = #filePath, line: UInt = #line) throws {
         let objective = try TrainingObjective(model: ae, data: data)
+        objective.lossEvaluation = evaluation
         let theta = ae.parameters
         let (_, gradient) = objective.evaluate(theta, threads: 1)
         var numeric = [Double](repeating: 0, count: theta.count)
@@ -41,6 +43,16 @@ final class GradientTests: XCTestCase {
         XCTAssertLessThan(error / norm, 1e-6, "relative gradient error \(error / norm)", file: file, line: line)
         let worst = zip(gradient, numeric).map { abs($0 - $1) }.max()!
         XCTAssertLessThan(worst / norm, 1e-6, "worst component error \(worst)", file: file, line: line)
+    }
+
+    /// The blocked products of wide data (WideLossTests), 401 rows: two blocks of rows, five forward
+    /// units, the last of 17 rows.
+    func testBlockedProducts() throws {
+        let data = randomData(n: 401, dim: 20, scale: 0.5)
+        for (kind, tied, activation, decoder) in wideLossCases {
+            let ae = try randomModel(kind, dim: 20, hidden: 13, tied: tied, activation: activation, decoder: decoder)
+            try checkGradient(ae, data: data, evaluation: .blocked)
+        }
     }
 
     func testDAETanhUntied() throws {

@@ -6,12 +6,24 @@ extension AutoEncoder {
     static let queryBlock = 256
 
     /// r(x) at each row of `points` (batched, on `threads` threads; results never depend on it).
+    /// From ``LossEvaluation/wideDimension`` inputs on, through the blocked products of the wide
+    /// loss (``WideLossKernel``); below, row by row.
     public func reconstruct(_ points: Dataset, threads: Int) -> Dataset {
         precondition(isInitialized && points.dim == dim, "reconstruct: model not trained or wrong dimension")
         let weights = PaddedWeights(dim: dim, hidden: hidden, activation: activation)
         parameters.withUnsafeBufferPointer { weights.load($0.baseAddress!, tied: tied) }
         var out = Dataset(rows: points.n, dim: dim)
         let n = points.n, d = dim
+        if d >= LossEvaluation.wideDimension {
+            let wide = WideLossKernel(dim: d, chunks: weights.chunks, blockRows: 0)
+            points.values.withUnsafeBufferPointer { xs in
+                out.values.withUnsafeMutableBufferPointer { rs in
+                    wide.reconstruct(weights, inputs: xs.baseAddress!, into: rs.baseAddress!, rows: n, threads: threads,
+                                     sigmoidDecoder: decoder == .sigmoid)
+                }
+            }
+            return out
+        }
         let blocks = (n + Self.queryBlock - 1) / Self.queryBlock
         let sigmoidOut: Int32 = decoder == .sigmoid ? 1 : 0
         points.values.withUnsafeBufferPointer { xs in

@@ -24,6 +24,18 @@ final class LossKernel {
     static let maxBlocks = 32
     let weights: PaddedWeights
     private var workspaces: [BlockWorkspace] = []
+    /// Which kernel runs (see ``LossEvaluation``).
+    var evaluation = LossEvaluation.automatic
+    private lazy var wide = WideLossKernel(dim: dim, chunks: chunks)
+
+    /// Whether the blocked products of ``WideLossKernel`` evaluate.
+    var usesBlockedProducts: Bool {
+        switch evaluation {
+        case .automatic: dim >= LossEvaluation.wideDimension
+        case .fused: false
+        case .blocked: true
+        }
+    }
 
     init(dim: Int, hidden: Int, tied: Bool, activation: AutoEncoder.Activation, sigmoidDecoder: Bool, caeLambda: Double) {
         self.dim = dim
@@ -57,12 +69,41 @@ final class LossKernel {
                   inputs: UnsafePointer<Double>, targets: UnsafePointer<Double>, rows n: Int, threads: Int,
                   stop: StopCheck) -> Double? {
         weights.load(theta, tied: tied)
+        let scale = 2 / Double(n)
+        let backward = gradient != nil || caeLambda > 0
+        let total: BlockWorkspace
+        if usesBlockedProducts {
+            guard let sums = wide.accumulate(weights, inputs: inputs, targets: targets, rows: n, threads: threads,
+                                             stop: stop, scale: scale, backward: backward,
+                                             sigmoidDecoder: sigmoidDecoder, caeLambda: caeLambda) else { return nil }
+            total = sums
+        } else {
+            guard let sums = fusedSums(inputs: inputs, targets: targets, rows: n, threads: threads, stop: stop,
+                                       scale: scale, backward: backward) else { return nil }
+            total = sums
+        }
+        var loss = total.loss / Double(n)
+        if caeLambda > 0 {
+            var penalty = 0.0
+            for k in 0..<chunks { penalty += laneSum(weights.wsq[k] * total.gsq[k]) }
+            loss += caeLambda * penalty / Double(n)
+        }
+        guard let g = gradient else { return loss }
+        withUnsafePointer(to: weights.kernelView) { view in
+            var block = total.kernelView
+            ae_gradient_unpack(view, &block, hidden, tied ? 1 : 0, caeLambda > 0 ? 2 * caeLambda / Double(n) : 0, g)
+        }
+        return loss
+    }
+
+    /// The fused kernel's sums over the n rows (see the type's comment); nil when `stop` said stop.
+    private func fusedSums(inputs: UnsafePointer<Double>, targets: UnsafePointer<Double>, rows n: Int, threads: Int,
+                           stop: StopCheck, scale: Double, backward: Bool) -> BlockWorkspace? {
         let per = blockRows(n)
         let blocks = (n + per - 1) / per
         for k in 0..<max(1, blocks) { _ = workspace(k) }
         let spaces = workspaces
-        let scale = 2 / Double(n)
-        let backward: Int32 = gradient != nil || caeLambda > 0 ? 1 : 0
+        let backward: Int32 = backward ? 1 : 0
         let sigmoidDecoder: Int32 = self.sigmoidDecoder ? 1 : 0
         withUnsafePointer(to: weights.kernelView) { view in
             parallelBlocks(blocks, threads: threads) { k in
@@ -83,18 +124,7 @@ final class LossKernel {
         // Fixed summation tree: block partials in block order.
         let total = spaces[0]
         for k in 1..<max(1, blocks) { total.add(spaces[k]) }
-        var loss = total.loss / Double(n)
-        if caeLambda > 0 {
-            var penalty = 0.0
-            for k in 0..<chunks { penalty += laneSum(weights.wsq[k] * total.gsq[k]) }
-            loss += caeLambda * penalty / Double(n)
-        }
-        guard let g = gradient else { return loss }
-        withUnsafePointer(to: weights.kernelView) { view in
-            var block = total.kernelView
-            ae_gradient_unpack(view, &block, hidden, tied ? 1 : 0, caeLambda > 0 ? 2 * caeLambda / Double(n) : 0, g)
-        }
-        return loss
+        return total
     }
 }
 

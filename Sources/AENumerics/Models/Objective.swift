@@ -23,6 +23,12 @@ public final class TrainingObjective {
     public var shouldStop: (() -> Bool)?
     /// Whether the last evaluation was cut short by `shouldStop`.
     public private(set) var wasStopped = false
+    /// Which kernel evaluates a DAE's or CAE's loss (the RCAE has one kernel): by default the fused
+    /// kernel for narrow data and blocked matrix products for wide data.
+    public var lossEvaluation: LossEvaluation {
+        get { lossKernel?.evaluation ?? .automatic }
+        set { lossKernel?.evaluation = newValue }
+    }
 
     /// Checks the data (non-empty, finite, of the model's dimension), initialises an untrained model's
     /// parameters, and draws the DAE's corruption.

@@ -92,6 +92,51 @@ void ae_line_integrals(const ae_weights *w, long first, long end, const double *
                        const double *nodes, const double *weights, long q, int even, double spacing,
                        double scale, double *out, double *scratch);
 
+/// C = A·B, or C += A·B with `accumulate` (the wide kernels' blocked product, _AEKernels/Product.h):
+/// C is m × 8·chunks, its 8 columns of chunk j in row r at c + r·rsc + j·csc; A(r, k) is
+/// a[r·rsa + k·csa]; B's 8 columns of chunk j in row k are at b + k·bsk + j·bsj. Each element is a
+/// chain of fmas over k in increasing order, from 0 or from C: the same bits for any blocking and
+/// instruction set.
+void ae_product(long m, long chunks, long k, const double *a, long rsa, long csa, const double *b, long bsk,
+                long bsj, double *c, long rsc, long csc, int accumulate);
+
+/// The weights packed for the wide kernels (WideLoss.c): wpack and vtpack hold W and V by chunks,
+/// chunk j's 8 units for input i at 8(j·d + i); vpack holds Vᵀ by chunks of 8 inputs (d padded to
+/// dpad with zeros), inputs 8c..8c+8 of hidden unit u at 8(c·8C + u). A block of rows has at most
+/// block_rows rows; its hidden values (hb) and their gradient (dab) are stored by chunks, row r of
+/// chunk j at 8(j·block_rows + r).
+typedef struct {
+    const double *wpack, *vtpack, *vpack;
+    long dpad, block_rows;
+} ae_wide_panels;
+
+/// Fills the wide kernels' panels from the padded weights.
+void ae_wide_pack(const ae_weights *w, double *wpack, double *vtpack, double *vpack, long dchunks);
+
+/// The forward pass of `rows` rows of the wide kernels: hidden values into hb (by chunks; the caller
+/// offsets hb and dab by 8 × the unit's first row), decoder
+/// outputs (rows × dpad), δ = scale·∂loss/∂(decoder input) (rows × dpad, padding untouched), each
+/// row's squared error into row_loss and, with `backward`, δA = ∂/∂(hidden pre-activation) into dab
+/// and the rows' part of the block's panels of Xᵀ and δᵀ (xpack, dpack: 6 inputs × block_rows rows
+/// a panel, 6 doubles a row; the caller offsets them by 6 × the unit's first row). `apack` is the
+/// unit's scratch for its own panels of X, H and δ: rows × max(d, 8C) doubles.
+/// `cae`: NULL, or per hidden unit 2λ/N·||W_j||² (the contractive penalty's term).
+void ae_wide_forward(const ae_weights *w, const ae_wide_panels *p, long rows, const double *x, const double *t,
+                     double *hb, double *dab, double *outputs, double *delta, double *row_loss, double *xpack,
+                     double *dpack, double *apack, double scale, int backward, int sigmoid_decoder,
+                     const double *cae);
+
+/// r(x) for `rows` rows (at most block_rows) with the wide kernels' products; scratch: hb
+/// rows × 8C, outputs rows × dpad, apack rows × max(d, 8C) doubles.
+void ae_wide_reconstruct(const ae_weights *w, const ae_wide_panels *p, long rows, const double *x, double *r,
+                         int sigmoid_decoder, double *hb, double *outputs, double *apack);
+
+/// Adds a block of `rows` rows to the gradient (g's gv, gwt, gb and, if `contractive`, gsq) for hidden
+/// chunks [first, end): sums over the rows in order, so every chunk's result is the same whatever
+/// chunks the call is given.
+void ae_wide_backward(const ae_weights *w, const ae_wide_panels *p, long first, long end, long rows,
+                      const double *xpack, const double *dpack, const double *hb, const double *dab, const ae_block *g, int contractive);
+
 #ifdef __cplusplus
 }
 #endif
