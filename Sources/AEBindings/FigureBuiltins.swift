@@ -110,7 +110,8 @@ extension PlotBuiltins {
         show(fig, width: 60, height: 15, color: nil): draws the figure in the terminal with braille dots
         (2 × 4 per character), width × height characters (a grid's panels get width/2.5 × height/2.5).
         color: nil uses ANSI colours when the output is a colour terminal (the host decides: the command
-        line does when NO_COLOR is unset and TERM is not dumb); true or false forces it.
+        line does when NO_COLOR is unset and TERM is not dumb); true or false forces it. In a notebook
+        the figure is drawn as SVG instead.
 
             show(scatter(spiral(500)))
             fig = curve(fn(x) x ^ 3 - x, range: [-2, 2])
@@ -121,6 +122,8 @@ extension PlotBuiltins {
         let width = try args.int("width", in: 10...1000)
         let height = try args.int("height", in: 3...500)
         let color = args.isNil("color") ? args.context.options.colorOutput : try args.bool("color")
+        // A notebook draws the figure itself; a terminal gets braille.
+        if args.context.showRich(fig) { return .nil }
         args.context.write(fig.render(width: width, height: height, color: color))
         return .nil
     }

@@ -8,6 +8,8 @@ public final class CallContext {
     let interruptFlag: InterruptFlag
     let output: (String) -> Void
     let diagnostics: (String) -> Void
+    /// The host's rich display (see ``Engine/display``).
+    var display: ((any HostObject) -> Bool)?
     /// Set by the evaluator: calls an ae or native function with positional arguments.
     var invoke: (Function, [Value]) throws -> Value = { _, _ in throw NativeError("no evaluator attached") }
     private var states: [ObjectIdentifier: AnyObject] = [:]
@@ -20,6 +22,12 @@ public final class CallContext {
         self.interruptFlag = interruptFlag
         self.output = output
         self.diagnostics = diagnostics
+    }
+
+    /// Shows `object` through the host's rich display (a notebook draws a figure's SVG); false when
+    /// the host has none, or declines, and the caller should write text instead.
+    public func showRich(_ object: any HostObject) -> Bool {
+        display?(object) ?? false
     }
 
     /// When the current run must stop (`EngineOptions.deadline` after it started); set by the engine.

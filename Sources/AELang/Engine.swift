@@ -26,6 +26,14 @@ public final class Engine {
     /// `options.allowFileRead` is set) and before `bundledModules`.
     public var moduleLoader: ((String) -> String?)?
 
+    /// Where `show(x)` draws when the host can show more than text: called with the object (a
+    /// figure), it returns true when it displayed it (a notebook cell gets the figure's
+    /// ``HostObject/richDisplay``), false to have it drawn as text.
+    public var display: ((any HostObject) -> Bool)? {
+        get { context.display }
+        set { context.display = newValue }
+    }
+
     let runtime: Runtime
     let context: CallContext
     private let diagnostics: (String) -> Void

@@ -26,6 +26,13 @@ final class MachineMode {
                           output: { channel.send(["type": "stream", "name": "stdout", "text": $0]) },
                           diagnostics: { MachineMode.diagnostic($0, to: channel) })
         session.briefInterrupts = true
+        // show(fig) in a cell: the figure itself, drawn by the front end.
+        session.engine.display = { object in
+            let rich = object.richDisplay
+            guard !rich.isEmpty else { return false }
+            channel.send(["type": "display", "data": ["text/plain": object.summary].merging(rich) { _, rich in rich }])
+            return true
+        }
     }
 
     /// Answers requests until stdin ends; returns the exit status (0).

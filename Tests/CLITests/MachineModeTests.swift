@@ -52,6 +52,17 @@ final class MachineModeTests: XCTestCase {
         XCTAssertTrue(data["image/svg+xml"]?.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg ") ?? false)
     }
 
+    func testShowInACellDisplaysTheFigureNotBraille() throws {
+        let lines = try answers([#"{"id": 1, "type": "execute", "code": "show(scatter([[0, 0], [1, 1]]))\nprint(1)"}"#])
+        let display = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
+        XCTAssertEqual(display["type"] as? String, "display")
+        let data = try XCTUnwrap(display["data"] as? [String: String])
+        XCTAssertEqual(data["text/plain"], "Figure(scatter)")
+        XCTAssertTrue(data["image/svg+xml"]?.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg ") ?? false)
+        XCTAssertEqual(Array(lines[2..<4]), [#"{"id":1,"name":"stdout","text":"1\n","type":"stream"}"#,
+                                            #"{"id":1,"status":"ok","type":"reply"}"#])
+    }
+
     func testCompleteInspectAndIsComplete() throws {
         XCTAssertEqual(try answers([
             #"{"id": 1, "type": "complete", "code": "m = dae(hid", "cursor": 11}"#,

@@ -70,6 +70,14 @@ class KernelTests(unittest.TestCase):
         self.assertIn('<svg xmlns="http://www.w3.org/2000/svg"', svg)
         self.assertTrue(svg.rstrip().endswith("</svg>"))
 
+    def test_show_draws_the_figure_in_the_cell(self):
+        reply, outputs = self.run_cell("show(scatter(spiral(20)))")
+        self.assertEqual(reply["status"], "ok")
+        self.assertEqual([kind for kind, _ in outputs], ["display_data"])
+        data = outputs[0][1]["data"]
+        self.assertEqual(data["text/plain"], "Figure(scatter)")
+        self.assertIn('<svg xmlns="http://www.w3.org/2000/svg"', data["image/svg+xml"])
+
     def test_restart_gives_an_empty_session(self):
         self.run_cell("before_restart = 1")
         self.manager.restart_kernel(now=False)

@@ -57,6 +57,9 @@ class AEKernel(Kernel):
                 self.send_response(self.iopub_socket, "execute_result",
                                    {"execution_count": self.execution_count,
                                     "data": message["data"], "metadata": {}})
+            elif kind == "display":
+                self.send_response(self.iopub_socket, "display_data",
+                                   {"data": message["data"], "metadata": {}})
             elif kind == "progress":
                 progress_id = self._show_progress(progress_id, message["text"])
         if reply["status"] == "ok":
