@@ -37,7 +37,7 @@ let package = Package(
             dependencies: ["AEFiles", "AEData", "_AEKernels", .product(name: "RealModule", package: "swift-numerics")]
         ),
         // The files of data/ (the digits), compiled into the binary.
-        .target(name: "AEData", plugins: ["EmbedFiles"]),
+        .target(name: "AEData"),
         // The numerical kernels, in C: one copy per instruction set, chosen at run time.
         .target(name: "_AEKernels"),
         .target(name: "AEPlots", dependencies: ["AEFiles"]),

@@ -4,14 +4,12 @@ import PackagePlugin
 /// Compiles text files of a top-level folder into a target as one generated Swift source file, so the
 /// `ae` binary carries them and the folder stays the single source of truth (as Wren compiles its core
 /// library into the VM):
-///   AEStdlib  the `.ae` modules of `stdlib/`, as `stdlibSources`;
-///   AEData    the `.txt` data files of `data/` (the digits), as `embeddedDataFiles`.
+///   AEStdlib  the `.ae` modules of `stdlib/`, as `stdlibSources`.
 @main
 struct EmbedFiles: BuildToolPlugin {
     /// What each target embeds: folder, file extension, Swift variable.
     static let embedded: [String: (folder: String, ext: String, variable: String)] = [
         "AEStdlib": ("stdlib", "ae", "stdlibSources"),
-        "AEData": ("data", "txt", "embeddedDataFiles"),
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

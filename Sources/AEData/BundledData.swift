@@ -1,6 +1,5 @@
-/// The data files of `data/`, compiled into the binary by the EmbedFiles plugin (see data/README.md
-/// for each file's source and licence).
+/// The data compiled into the binary (see data/README.md for each data set's source and licence).
 public enum BundledData {
-    /// The text of `data/NAME.txt` ("digits"), or nil when there is no such file.
-    public static func text(_ name: String) -> String? { embeddedDataFiles[name] }
+    /// The text of the data set `name` ("digits"), or nil when there is no such data set.
+    public static func text(_ name: String) -> String? { name == "digits" ? digitsText : nil }
 }

@@ -2,7 +2,7 @@ import AEData
 
 /// The 1797 8×8 handwritten digits of the UCI Optical Recognition of Handwritten Digits data set
 /// (Alpaydin & Kaynak, 1998; CC BY 4.0), the copy scikit-learn ships as `load_digits()`, compiled
-/// into the binary from `data/digits.txt` (format and source in data/README.md).
+/// into the binary from Sources/AEData/DigitsText.swift (format and source in data/README.md).
 ///
 ///     let (images, labels) = (Digits.images, Digits.labels)   // 1797 × 64 in [0, 1]; 0...9
 public enum Digits {
@@ -27,15 +27,15 @@ public enum Digits {
         values.reserveCapacity(1797 * pixels)
         for line in text.utf8.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
             let bytes = Array(line)
-            precondition(bytes.count == pixels + 2 && bytes[1] == UInt8(ascii: " "), "malformed line in data/digits.txt")
+            precondition(bytes.count == pixels + 2 && bytes[1] == UInt8(ascii: " "), "malformed line in the digits text")
             labels.append(Int(bytes[0]) - 48)
             for b in bytes[2...] {
                 let v = b <= UInt8(ascii: "9") ? Int(b) - 48 : Int(b) - 87
-                precondition((0...16).contains(v), "malformed pixel in data/digits.txt")
+                precondition((0...16).contains(v), "malformed pixel in the digits text")
                 values.append(Double(v) / 16)
             }
         }
-        precondition(!labels.isEmpty, "data/digits.txt is not embedded")
+        precondition(!labels.isEmpty, "the digits text is not compiled in")
         return (Dataset(rows: labels.count, dim: pixels, values: values), labels)
     }
 }
