@@ -54,6 +54,11 @@ extension Arguments {
     func dataset(_ name: String) throws -> Dataset {
         switch self[name] {
         case .object(let object as DatasetValue):
+            // A slice can pick no rows; no builtin has anything to do with none.
+            guard object.data.n > 0 else {
+                throw NativeError("\(function.name)(): \(name) is empty (a Dataset of 0 rows)", argument: name,
+                                  hint: "a slice such as d[0:0] picks no rows")
+            }
             return object.data
         case .list(let items) where !items.isEmpty:
             if case .list = items[0] {

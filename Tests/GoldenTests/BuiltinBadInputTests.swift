@@ -13,7 +13,7 @@ final class BuiltinBadInputTests: XCTestCase {
     static let badValues = [
         "nil", "true", "0", "-1", "0.5", "-0.5", "0 / 0", "1 / 0", "-1 / 0", "1e300", "-1e300", "2 ^ 62", "1e15",
         "\"\"", "\"text\"", "[]", "[[]]", "[0 / 0]", "[1, 2, 3]", "[[1], [2, 3]]", "[\"a\"]", "{}", "{a: 1}",
-        "fn(x) x", "fn() nil", "empty", "d3", "d1", "spiral(2)", "m", "\"no/such/folder/x\"", "\".\"",
+        "fn(x) x", "fn() nil", "empty", "none", "d3", "d1", "spiral(2)", "m", "\"no/such/folder/x\"", "\".\"",
     ]
 
     /// A plausible value for a parameter, by its name; anything else gets `1`.
@@ -29,13 +29,14 @@ final class BuiltinBadInputTests: XCTestCase {
         "layers": "[scatter(spiral(5))]", "start": "[0.1, 0.2]", "stop": "3", "from": "[0, 0]", "to": "[0.1, 0.1]",
     ]
 
-    /// Globals every call can use: a small trained model, a chain, tiny and odd datasets. A dataset cannot be
-    /// empty (`rows` rejects an empty range), so `empty` is the smallest one: a single row.
+    /// Globals every call can use: a small trained model, a chain, tiny and odd datasets: `empty` a
+    /// single row (`rows` rejects an empty range), `none` no rows at all (a slice can pick none).
     static let prelude = """
         m = dae(hidden: 3, sigma: 0.1)
         train(m, spiral(30), iters: 3)
         ch = sample(m, mh(0.1), 10, chains: 2, burn: 2)
         empty = rows(spiral(3), 0, 1)
+        none = spiral(3)[0:0]
         d3 = gaussian(5, mean: [0, 0, 0])
         d1 = gaussian(5, mean: [0])
         score_field = nil

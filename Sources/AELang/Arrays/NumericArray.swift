@@ -107,7 +107,8 @@ public struct NumericArray {
     }
 
     /// A result of this array's kind: a list for a list, a list of rows for a list of rows, the same
-    /// host type for a matrix (a number for a number when there is one element).
+    /// host type for a matrix (a number for a number when there is one element; a list of empty rows
+    /// for a matrix of no columns).
     public func value(rows: Int, columns: Int, elements: [Double]) -> Value {
         switch source {
         case .number where elements.count == 1:
@@ -117,6 +118,8 @@ public struct NumericArray {
         case .rowList:
             return NumericArray.rowList(rows: rows, columns: columns, elements: elements)
         case .matrix(let m):
+            // A host matrix has at least one column; the transpose of one with no rows has none.
+            guard columns >= 1 else { return NumericArray.rowList(rows: rows, columns: columns, elements: elements) }
             return m.make(rows: rows, columns: columns, elements: elements)
         }
     }
