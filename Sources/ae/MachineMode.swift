@@ -28,9 +28,8 @@ final class MachineMode {
         session.briefInterrupts = true
         // show(fig) in a cell: the figure itself, drawn by the front end.
         session.engine.display = { object in
-            let rich = object.richDisplay
-            guard !rich.isEmpty else { return false }
-            channel.send(["type": "display", "data": ["text/plain": object.summary].merging(rich) { _, rich in rich }])
+            guard !object.richDisplay.isEmpty else { return false }
+            channel.send(["type": "display", "data": MachineMode.mimeBundle(object.summary, object)])
             return true
         }
     }
@@ -110,11 +109,8 @@ final class MachineMode {
         let ran: Result<Void, Error>? = Interrupts.whileRunning {
             Result {
                 guard let value = try engine.evaluateInteractive(code, file: "<cell>") else { return }
-                var data = ["text/plain": engine.describe(value)]
-                if case .object(let object) = value {
-                    data.merge(object.richDisplay) { _, rich in rich }
-                }
-                channel.send(["type": "result", "data": data])
+                let object: (any HostObject)? = if case .object(let o) = value { o } else { nil }
+                channel.send(["type": "result", "data": MachineMode.mimeBundle(engine.describe(value), object)])
             }
         }
         switch ran {
@@ -126,6 +122,12 @@ final class MachineMode {
         case nil:
             return failure(kind: "interrupted", text: "interrupted\n")
         }
+    }
+
+    /// What a front end shows for a value: `text` as `text/plain`, and the object's rich forms (a
+    /// figure's SVG) beside it.
+    static func mimeBundle(_ text: String, _ object: (any HostObject)?) -> [String: String] {
+        ["text/plain": text].merging(object?.richDisplay ?? [:]) { _, rich in rich }
     }
 
     private func failure(kind: String, text: String) -> [String: Any] {

@@ -162,3 +162,12 @@ private final class CStringArray {
         pointers.deallocate()
     }
 }
+
+extension PseudoTerminal {
+    /// `ae` at its first prompt, with its history in `history` and the terminal type `terminalType`.
+    static func startREPL(history: String, terminalType: String = "dumb") throws -> PseudoTerminal {
+        let terminal = try PseudoTerminal(environment: ["AE_HISTORY": history, "TERM": terminalType])
+        try terminal.expect("ae> ")
+        return terminal
+    }
+}

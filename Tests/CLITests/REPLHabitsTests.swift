@@ -15,10 +15,8 @@ final class REPLHabitsTests: XCTestCase {
     }
 
     private func startREPL(terminalType: String = "dumb") throws -> PseudoTerminal {
-        let history = scratch.url.appendingPathComponent("history").path
-        let terminal = try PseudoTerminal(environment: ["AE_HISTORY": history, "TERM": terminalType])
-        try terminal.expect("ae> ")
-        return terminal
+        try PseudoTerminal.startREPL(history: scratch.url.appendingPathComponent("history").path,
+                                     terminalType: terminalType)
     }
 
     /// The transcript a user copies from a session: prompts, code, and the output between.

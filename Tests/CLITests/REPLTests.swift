@@ -17,9 +17,7 @@ final class REPLTests: XCTestCase {
     }
 
     private func startREPL(terminalType: String = "dumb") throws -> PseudoTerminal {
-        let terminal = try PseudoTerminal(environment: ["AE_HISTORY": historyPath, "TERM": terminalType])
-        try terminal.expect("ae> ")
-        return terminal
+        try PseudoTerminal.startREPL(history: historyPath, terminalType: terminalType)
     }
 
     func testEchoesExpressionValuesButNotAssignmentsAndExitsOnCtrlD() throws {
