@@ -122,27 +122,4 @@ AE_INLINE lanes act_value(int sigmoid, lanes a) { return sigmoid ? sigmoid8(a) :
 AE_INLINE lanes act_slope(int sigmoid, lanes h) { return sigmoid ? h * (1 - h) : 1 - h * h; }
 AE_INLINE lanes act_curvature(int sigmoid, lanes h, lanes g) { return sigmoid ? g * (1 - 2 * h) : -2 * h * g; }
 
-/// The pre-activations b + W·x of hidden chunk k (C chunks, d inputs), multiplies and adds rounded
-/// one by one: the forward pass of the queries and of the RCAE. (The DAE/CAE tile fuses them.)
-AE_INLINE lanes pre_activation(const lanes *wt, const lanes *b, long C, long k, const double *x, long d) {
-    lanes a = b[k];
-    for (long i = 0; i < d; i++) a += wt[i * C + k] * x[i];
-    return a;
-}
-
-AE_INLINE double sigmoid1(double a) { return sigmoid8(splat(a))[0]; }
-
-/// One output of the DAE/CAE decoder: r = `pre` (c_i + V_i·h), through a sigmoid with
-/// `sigmoid_decoder`; sets *delta = scale·(r − target)·(the decoder's slope) and returns (r − target)².
-AE_INLINE double output_error(double pre, double target, double scale, int sigmoid_decoder, double *delta) {
-    double r = pre, slope = 1;
-    if (sigmoid_decoder) {
-        r = sigmoid1(r);
-        slope = r * (1 - r);
-    }
-    double e = r - target;
-    *delta = scale * e * slope;
-    return e * e;
-}
-
 #endif

@@ -2,7 +2,7 @@
 // says why they are cheap: the pre-activations are affine along a segment). Per segment: 3·H·d
 // multiply-adds (W·a + b, W·Δ, VᵀΔ), then per path point and chunk one activation and one multiply-add.
 #include "Dispatch.h"
-#include "Lanes.h"
+#include "Forward.h"
 
 /// Σ_m w_m·tanh(p + m·h·s) for evenly spaced points with two exponentials per chunk instead of one per
 /// point: e^{2(p + m·h·s)} = e^{2p}·(e^{2h·s})^m, a running product, and tanh = (e − 1)/(e + 1).
@@ -31,11 +31,9 @@ AE_INLINE int even_tanh_sum(lanes first, lanes slope, double spacing, const doub
 /// accumulator carries the dot product.
 AE_INLINE void line_integrals(const ae_weights *w, long first, long end, const double *a, const double *b,
                               const double *nodes, const double *weights, long q, int even, double spacing,
-                              double scale, double *out, double *scratch, int sig) {
+                              double scale, double *out, double *delta, int sig) {
     const long d = w->dim, C = w->chunks;
-    const lanes *wt = (const lanes *)w->wt, *bias = (const lanes *)w->b, *v = (const lanes *)w->v;
-    lanes *a0 = (lanes *)scratch, *a1 = a0 + C, *u = a0 + 2 * C;
-    double *delta = scratch + 3 * 8 * C;
+    const lanes *wt = (const lanes *)w->wt, *v = (const lanes *)w->v;
     for (long row = first; row < end; row++) {
         const double *ar = a + row * d, *br = b + row * d;
         double c_delta = 0, a_delta = 0, delta_sq = 0;
@@ -45,25 +43,17 @@ AE_INLINE void line_integrals(const ae_weights *w, long first, long end, const d
             a_delta += ar[i] * delta[i];
             delta_sq += delta[i] * delta[i];
         }
-        for (long k = 0; k < C; k++) { a0[k] = bias[k]; a1[k] = 0; u[k] = 0; }
-        for (long i = 0; i < d; i++) {
-            lanes xi = splat(ar[i]), di = splat(delta[i]);
-            const lanes *w_row = wt + i * C, *v_row = v + i * C;
-            for (long k = 0; k < C; k++) {
-                a0[k] = fma8(w_row[k], xi, a0[k]);
-                a1[k] = fma8(w_row[k], di, a1[k]);
-                u[k] = fma8(v_row[k], di, u[k]);
-            }
-        }
         lanes dot = 0;
         for (long k = 0; k < C; k++) {
-            lanes start = a0[k], slope = a1[k];
+            // Along the segment the pre-activations are start + t·slope; u = VᵀΔ for this chunk.
+            lanes start = pre_activation(w, k, ar, d), slope = affine_chunk(wt, splat(0), C, k, delta, d);
+            lanes u = affine_chunk(v, splat(0), C, k, delta, d);
             lanes sum = 0;
             if (!(even && !sig && even_tanh_sum(fma8(splat(nodes[0]), slope, start), slope, spacing, weights, q, &sum))) {
                 for (long m = 0; m < q; m++)
                     sum = fma8(splat(weights[m]), act_value(sig, fma8(splat(nodes[m]), slope, start)), sum);
             }
-            dot = fma8(sum, u[k], dot);
+            dot = fma8(sum, u, dot);
         }
         double linear = 0;
         for (long m = 0; m < q; m++) linear += weights[m] * (c_delta - a_delta - nodes[m] * delta_sq);

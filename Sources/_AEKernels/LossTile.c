@@ -1,7 +1,7 @@
 // The DAE/CAE loss and gradient of one tile of R rows (the inner kernel of LossKernel.swift, which
 // owns the blocking, the threads and the summation order across tiles).
 #include "Dispatch.h"
-#include "Lanes.h"
+#include "Forward.h"
 
 /// racc[row·d + i] = Σ_k V_i,k · h[k, row] for d ≤ 2, two rows at a time so that four independent
 /// sums (eight registers) hide the multiply-add latency.
@@ -47,21 +47,12 @@ AE_INLINE double loss_tile_body(const ae_weights *w, const ae_block *ws, long R,
     // then holds only its constants in registers and its iterations overlap freely (measured
     // 3–5% faster on the spiral case than one pass doing all three).
     for (long k = 0; k < C; k++) {
-        lanes bk = b[k];
         lanes *hk = hbuf + k * R;
-        for (long row = 0; row < R; row++) {
-            const double *xr = x + row * d;
-            lanes a = bk;
-            for (long i = 0; i < d; i++) a = fma8(wt[i * C + k], splat(xr[i]), a);
-            hk[row] = a;
-        }
+        const lanes bk = b[k];
+        for (long row = 0; row < R; row++) hk[row] = affine_chunk(wt, bk, C, k, x + row * d, d);
         for (long row = 0; row < R; row++) hk[row] = act_value(sig, hk[row]);
         if (rowwise) continue;
-        for (long row = 0; row < R; row++) {
-            lanes h = hk[row];
-            lanes *acc = racc + row * d;
-            for (long i = 0; i < d; i++) acc[i] = fma8(v[i * C + k], h, acc[i]);
-        }
+        for (long row = 0; row < R; row++) decode_chunk(w, k, hk[row], racc + row * d, d);
     }
     if (rowwise) outputs_by_row(d, R, C, hbuf, v, racc);
     // Output and error, per row (d scalars each).
@@ -69,7 +60,7 @@ AE_INLINE double loss_tile_body(const ae_weights *w, const ae_block *ws, long R,
     for (long row = 0; row < R; row++) {
         double row_sum = 0;
         for (long i = 0; i < d; i++)
-            row_sum += output_error(w->c[i] + lane_sum(racc[row * d + i]), t[row * d + i], scale, sigmoid_decoder,
+            row_sum += output_error(decoder_input(w, i, racc[row * d + i]), t[row * d + i], scale, sigmoid_decoder,
                                     &delta[row * d + i]);
         sum += row_sum;
     }

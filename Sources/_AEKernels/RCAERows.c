@@ -2,30 +2,17 @@
 // written there). Rows go one at a time: the d² accumulators of J take the registers a row tile
 // would use. Per row and chunk: (d + d²) multiply-adds forward, about 3d² backward.
 #include "Dispatch.h"
-#include "Lanes.h"
+#include "Forward.h"
 
 AE_INLINE double rcae_row(const ae_weights *w, const ae_block *ws, const ae_rcae_scratch *s, const double *x,
                           double scale, double penalty, int sig) {
     const long d = w->dim, C = w->chunks;
-    const lanes *wt = (const lanes *)w->wt, *b = (const lanes *)w->b, *v = (const lanes *)w->v;
+    const lanes *wt = (const lanes *)w->wt, *v = (const lanes *)w->v;
     lanes *sh = (lanes *)s->h, *sg = (lanes *)s->g, *racc = (lanes *)s->racc, *macc = (lanes *)s->macc;
-    for (long i = 0; i < d; i++) racc[i] = 0;
-    for (long m = 0; m < d * d; m++) macc[m] = 0;
-    for (long k = 0; k < C; k++) {
-        lanes h = act_value(sig, pre_activation(wt, b, C, k, x, d));
-        lanes g = act_slope(sig, h);
-        sh[k] = h;
-        sg[k] = g;
-        for (long i = 0; i < d; i++) {
-            lanes vi = v[i * C + k];
-            racc[i] += vi * h;
-            lanes vg = vi * g;
-            for (long j = 0; j < d; j++) macc[i * d + j] += vg * wt[j * C + k];
-        }
-    }
+    forward_row(w, x, d, sig, racc, sh, sg, macc);
     double loss = 0, contraction = 0;
     for (long i = 0; i < d; i++) {
-        double e = w->c[i] + lane_sum(racc[i]) - x[i];
+        double e = decoder_input(w, i, racc[i]) - x[i];
         loss += e * e;
         s->dr[i] = scale * e;
         ws->gc[i] += scale * e;

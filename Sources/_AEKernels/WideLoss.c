@@ -11,6 +11,7 @@
 //     ∂b += Σ_rows δA, gsq += Σ_rows act′²
 // Flops per row and hidden unit: 2d each for X·Wᵀ, H·Vᵀ, δ·V, δᵀ·H and Xᵀ·δA, so 10·N·d·H in all.
 #include "Dispatch.h"
+#include "Forward.h"
 #include "Product.h"
 
 void ae_wide_pack(const ae_weights *w, double *wpack, double *vtpack, double *vpack, long dchunks) {
@@ -75,8 +76,7 @@ AE_INLINE void ae_wide_reconstruct_body(const ae_weights *w, const ae_wide_panel
     const long d = w->dim, dp = p->dpad;
     for (long row = 0; row < rows; row++)
         for (long i = 0; i < d; i++) {
-            double o = w->c[i] + outputs[row * dp + i];
-            r[row * d + i] = sigmoid_decoder ? sigmoid1(o) : o;
+            r[row * d + i] = decoder_output(w->c[i] + outputs[row * dp + i], sigmoid_decoder);
         }
 }
 

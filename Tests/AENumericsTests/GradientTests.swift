@@ -144,6 +144,31 @@ final class GradientTests: XCTestCase {
         }
     }
 
+    /// encode and reconstruct against the model written out with libm from its parameter vector
+    /// (W as d × H, b, V as d × H or Wᵀ when tied, c): 13 hidden units, so the last chunk is padded.
+    func testEncodeAndReconstructMatchTheParameters() throws {
+        let cases: [(AutoEncoder, (Double) -> Double)] = [
+            (try randomModel(.dae(sigma: 0.1)), { Foundation.tanh($0) }),
+            (try randomModel(.cae(lambda: 0.1), tied: true, activation: .sigmoid), { 1 / (1 + Foundation.exp(-$0)) }),
+        ]
+        let data = randomData(n: 7, dim: 3)
+        for (ae, act) in cases {
+            let theta = ae.parameters, d = 3, h = 13
+            let hs = ae.encode(data, threads: 1), rs = ae.reconstruct(data, threads: 1)
+            XCTAssertEqual(hs.dim, h)
+            for row in 0..<data.n {
+                var r = Array(theta[theta.count - d ..< theta.count])
+                for j in 0..<h {
+                    var a = theta[d * h + j]
+                    for i in 0..<d { a += theta[i * h + j] * data[row, i] }
+                    XCTAssertEqual(hs[row, j], act(a), accuracy: 1e-14)
+                    for i in 0..<d { r[i] += theta[(ae.tied ? 0 : d * h + h) + i * h + j] * act(a) }
+                }
+                for i in 0..<d { XCTAssertEqual(rs[row, i], r[i], accuracy: 1e-13) }
+            }
+        }
+    }
+
     func testVectorisedTanhAndSigmoidMatchLibm() {
         var worstTanh = 0.0, worstSigmoid = 0.0
         var a = -30.0

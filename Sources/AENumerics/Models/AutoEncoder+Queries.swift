@@ -5,13 +5,19 @@ extension AutoEncoder {
     /// The fixed row blocks of the queries: 256 rows each, whatever the thread count.
     static let queryBlock = 256
 
+    /// The parameters in the kernels' layout.
+    func paddedWeights() -> PaddedWeights {
+        let weights = PaddedWeights(dim: dim, hidden: hidden, activation: activation)
+        parameters.withUnsafeBufferPointer { weights.load($0.baseAddress!, tied: tied) }
+        return weights
+    }
+
     /// r(x) at each row of `points` (batched, on `threads` threads; results never depend on it).
     /// From ``LossEvaluation/wideDimension`` inputs on, through the blocked products of the wide
     /// loss (``WideLossKernel``); below, row by row.
     public func reconstruct(_ points: Dataset, threads: Int) -> Dataset {
         precondition(isInitialized && points.dim == dim, "reconstruct: model not trained or wrong dimension")
-        let weights = PaddedWeights(dim: dim, hidden: hidden, activation: activation)
-        parameters.withUnsafeBufferPointer { weights.load($0.baseAddress!, tied: tied) }
+        let weights = paddedWeights()
         var out = Dataset(rows: points.n, dim: dim)
         let n = points.n, d = dim
         if d >= LossEvaluation.wideDimension {
@@ -45,19 +51,16 @@ extension AutoEncoder {
     /// The hidden representation h(x) = act(b + W·x) of each row, as an n × H dataset.
     public func encode(_ points: Dataset, threads: Int) -> Dataset {
         precondition(isInitialized && points.dim == dim, "encode: model not trained or wrong dimension")
+        let weights = paddedWeights()
         var out = Dataset(rows: points.n, dim: hidden)
-        let d = dim, h = hidden
-        let theta = parameters
-        let blocks = (points.n + Self.queryBlock - 1) / Self.queryBlock
-        let act = activation
-        out.values.withUnsafeMutableBufferPointer { hs in
-            let hp = hs.baseAddress!
-            parallelBlocks(blocks, threads: threads) { block in
-                for row in block * Self.queryBlock ..< min(points.n, (block + 1) * Self.queryBlock) {
-                    for j in 0..<h {
-                        var a = theta[d * h + j]
-                        for i in 0..<d { a += theta[i * h + j] * points.values[row * d + i] }
-                        hp[row * h + j] = act.value(a)
+        let n = points.n, h = hidden
+        let blocks = (n + Self.queryBlock - 1) / Self.queryBlock
+        points.values.withUnsafeBufferPointer { xs in
+            out.values.withUnsafeMutableBufferPointer { hs in
+                let x = xs.baseAddress!, hp = hs.baseAddress!
+                withUnsafePointer(to: weights.kernelView) { view in
+                    parallelBlocks(blocks, threads: threads) { block in
+                        ae_encode_rows(view, block * Self.queryBlock, min(n, (block + 1) * Self.queryBlock), x, h, hp)
                     }
                 }
             }
@@ -76,27 +79,12 @@ extension AutoEncoder {
     /// ∂r/∂x at one point, d × d row-major: diag(dec′)·V·diag(act′(b + W·x))·W.
     public func jacobian(at point: [Double]) -> [Double] {
         precondition(isInitialized && point.count == dim, "jacobian: model not trained or wrong dimension")
-        let d = dim, h = hidden
-        let theta = parameters
-        let vOffset = tied ? 0 : d * h + h
+        let weights = paddedWeights()
+        let d = dim
         var j = [Double](repeating: 0, count: d * d)
-        var out = c
-        for u in 0..<h {
-            var a = theta[d * h + u]
-            for i in 0..<d { a += theta[i * h + u] * point[i] }
-            let hv = activation.value(a)
-            let g = activation.slope(hv)
-            for i in 0..<d {
-                let vg = theta[vOffset + i * h + u]
-                out[i] += vg * hv
-                for k in 0..<d { j[i * d + k] += vg * g * theta[k * h + u] }
-            }
-        }
-        if decoder == .sigmoid {
-            for i in 0..<d {
-                let s = AutoEncoder.Activation.sigmoid.value(out[i])
-                for k in 0..<d { j[i * d + k] *= s * (1 - s) }
-            }
+        var scratch = [Double](repeating: 0, count: 8 * (d + d * d))
+        withUnsafePointer(to: weights.kernelView) { view in
+            ae_jacobian(view, point, decoder == .sigmoid ? 1 : 0, &j, &scratch)
         }
         return j
     }

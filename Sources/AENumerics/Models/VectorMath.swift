@@ -37,21 +37,3 @@ public enum VectorMath {
         return output
     }
 }
-
-extension AutoEncoder.Activation {
-    /// The value at a, for queries on one point.
-    func value(_ a: Double) -> Double {
-        switch self {
-        case .tanh: VectorMath.tanh(Lanes(repeating: a))[0]
-        case .sigmoid: VectorMath.sigmoid(Lanes(repeating: a))[0]
-        }
-    }
-
-    /// The derivative, from the value h = value(a): tanh′ = 1 − h², sigmoid′ = h(1 − h).
-    func slope(_ h: Double) -> Double {
-        switch self {
-        case .tanh: 1 - h * h
-        case .sigmoid: h * (1 - h)
-        }
-    }
-}

@@ -23,15 +23,14 @@ extension AutoEncoder: LineIntegrableField {
     public func lineIntegrals(from a: Dataset, to b: Dataset, path: PathQuadrature, threads: Int) -> [Double]? {
         guard isInitialized, decoder == .linear, a.dim == dim, b.dim == dim, a.n == b.n else { return nil }
         let n = a.n
-        let weights = PaddedWeights(dim: dim, hidden: hidden, activation: activation)
-        parameters.withUnsafeBufferPointer { weights.load($0.baseAddress!, tied: tied) }
+        let weights = paddedWeights()
         let q = path.count
         // With evenly spaced points and tanh, the kernel takes the activations along a segment from
         // two exponentials per unit rather than one per point (`even_tanh_sum` in the kernel).
         let even: Int32 = path.isEvenlySpaced && q >= 2 ? 1 : 0
         let spacing = even == 1 ? path.nodes[1] - path.nodes[0] : 0
         let scale = 1 / (sigma * sigma)
-        let scratchCount = 3 * 8 * weights.chunks + dim
+        let scratchCount = dim
         var out = [Double](repeating: 0, count: n)
         let blocks = (n + Self.lineBlock - 1) / Self.lineBlock
         out.withUnsafeMutableBufferPointer { result in

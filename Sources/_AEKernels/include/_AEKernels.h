@@ -84,10 +84,16 @@ double ae_rcae_rows(const ae_weights *w, const ae_block *block, const ae_rcae_sc
 void ae_reconstruct_rows(const ae_weights *w, long first, long end, const double *x, double *r,
                          int sigmoid_decoder, double *acc);
 
+/// The hidden values act(b + W·x) of rows [first, end) of x into h (`hidden` columns, the padding dropped).
+void ae_encode_rows(const ae_weights *w, long first, long end, const double *x, long hidden, double *h);
+
+/// ∂r/∂x at the point x, d × d row-major into j (row i: ∂r_i/∂x_k); `scratch` holds 8·(d + d²) doubles.
+void ae_jacobian(const ae_weights *w, const double *x, int sigmoid_decoder, double *j, double *scratch);
+
 /// The line integrals of a linear-decoder auto-encoder for the segments a_row → b_row, rows
 /// [first, end): out[row] = scale · Σ_m weights[m] · (c·Δ + act(b + W·x(t_m))·(VᵀΔ) − x(t_m)·Δ) with
 /// x(t) = a + t·Δ, Δ = b_row − a_row, t_m = nodes[m]. `even` says the q nodes are evenly spaced,
-/// `spacing` apart. `scratch` holds 3·C·8 + d doubles.
+/// `spacing` apart. `scratch` holds d doubles.
 void ae_line_integrals(const ae_weights *w, long first, long end, const double *a, const double *b,
                        const double *nodes, const double *weights, long q, int even, double spacing,
                        double scale, double *out, double *scratch);
