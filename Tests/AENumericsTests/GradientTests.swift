@@ -128,18 +128,21 @@ final class GradientTests: XCTestCase {
         XCTAssertEqual(loss, expected / 5, accuracy: 1e-12 * expected)
     }
 
-    /// The Jacobian query against finite differences of reconstruct.
+    /// The Jacobian query against finite differences of reconstruct: d = 3 with d² accumulators, d = 20
+    /// (from LossEvaluation.wideDimension on) as a blocked product.
     func testJacobianMatchesFiniteDifferences() throws {
-        for ae in [try randomModel(.dae(sigma: 0.1)), try randomModel(.cae(lambda: 0.1), decoder: .sigmoid)] {
-            let x = [0.3, -0.2, 0.5]
-            let j = ae.jacobian(at: x)
-            for k in 0..<3 {
-                var plus = x, minus = x
-                plus[k] += 1e-6
-                minus[k] -= 1e-6
-                let rp = ae.reconstruct(Dataset(rows: [plus]), threads: 1).row(0)
-                let rm = ae.reconstruct(Dataset(rows: [minus]), threads: 1).row(0)
-                for i in 0..<3 { XCTAssertEqual(j[i * 3 + k], (rp[i] - rm[i]) / 2e-6, accuracy: 1e-7) }
+        for d in [3, 20] {
+            for ae in [try randomModel(.dae(sigma: 0.1), dim: d), try randomModel(.cae(lambda: 0.1), dim: d, decoder: .sigmoid)] {
+                let x = (0..<d).map { 0.3 * sin(Double($0 + 1)) }
+                let j = ae.jacobian(at: x)
+                for k in 0..<d {
+                    var plus = x, minus = x
+                    plus[k] += 1e-6
+                    minus[k] -= 1e-6
+                    let rp = ae.reconstruct(Dataset(rows: [plus]), threads: 1).row(0)
+                    let rm = ae.reconstruct(Dataset(rows: [minus]), threads: 1).row(0)
+                    for i in 0..<d { XCTAssertEqual(j[i * d + k], (rp[i] - rm[i]) / 2e-6, accuracy: 1e-7, "d \(d)") }
+                }
             }
         }
     }

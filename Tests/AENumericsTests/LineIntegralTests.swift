@@ -17,24 +17,41 @@ final class LineIntegralTests: XCTestCase {
         return ae
     }
 
+    /// d = 3 row by row; d = 20 (from LossEvaluation.wideDimension on) through the blocked products.
     func testLineIntegralsMatchThePathRule() throws {
         var rng = Xoshiro256(seed: 9)
-        let a = Dataset(rows: 20, dim: 3, values: (0..<60).map { _ in rng.normal() })
-        let b = Dataset(rows: 20, dim: 3, values: (0..<60).map { _ in rng.normal() })
+        for dim in [3, 20] {
+        let a = Dataset(rows: 20, dim: dim, values: (0..<20 * dim).map { _ in rng.normal() })
+        let b = Dataset(rows: 20, dim: dim, values: (0..<20 * dim).map { _ in rng.normal() })
         for tied in [false, true] {
             for (activation, gain) in [(.tanh, 1), (.tanh, 30), (.sigmoid, 1)] as [(AutoEncoder.Activation, Double)] {
-                let ae = try model(tied: tied, activation: activation, gain: gain)
+                let ae = try model(tied: tied, activation: activation, dim: dim, gain: gain / Double(dim / 3))
                 for path in [PathQuadrature(rule: .even, points: 10), PathQuadrature(rule: .endpoints, points: 7),
                              PathQuadrature(rule: .gauss, points: 3)] {
                     let fast = try XCTUnwrap(ae.lineIntegrals(from: a, to: b, path: path, threads: 2))
                     let plain = pathEnergyDifference(field: ScoreOnly(ae), from: a, to: b, path: path, threads: 1)
                     for i in 0..<20 {
                         XCTAssertEqual(-fast[i], plain[i], accuracy: 1e-12 * max(1, abs(plain[i])),
-                                       "tied \(tied), \(activation), gain \(gain), \(path.rule)")
+                                       "d \(dim), tied \(tied), \(activation), gain \(gain), \(path.rule)")
                     }
                 }
             }
         }
+        }
+    }
+
+    /// The wide path over several units of rows: the same bits on one thread or two.
+    func testWideLineIntegralsDoNotDependOnTheThreadCount() throws {
+        var rng = Xoshiro256(seed: 10)
+        let a = Dataset(rows: 250, dim: 40, values: (0..<10_000).map { _ in rng.normal() })
+        let b = Dataset(rows: 250, dim: 40, values: (0..<10_000).map { _ in rng.normal() })
+        let ae = try model(tied: false, activation: .tanh, dim: 40, hidden: 50, gain: 0.2)
+        let path = PathQuadrature(rule: .even, points: 10)
+        let one = try XCTUnwrap(ae.lineIntegrals(from: a, to: b, path: path, threads: 1))
+        let two = try XCTUnwrap(ae.lineIntegrals(from: a, to: b, path: path, threads: 2))
+        XCTAssertEqual(one, two)
+        let plain = pathEnergyDifference(field: ScoreOnly(ae), from: a, to: b, path: path, threads: 1)
+        for i in [0, 95, 96, 249] { XCTAssertEqual(-one[i], plain[i], accuracy: 1e-12 * max(1, abs(plain[i]))) }
     }
 
     func testMHOnAModelGivesTheSameChainWithOrWithoutLineIntegrals() throws {

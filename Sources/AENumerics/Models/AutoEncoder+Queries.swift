@@ -5,11 +5,15 @@ extension AutoEncoder {
     /// The fixed row blocks of the queries: 256 rows each, whatever the thread count.
     static let queryBlock = 256
 
-    /// The parameters in the kernels' layout.
-    func paddedWeights() -> PaddedWeights {
-        let weights = PaddedWeights(dim: dim, hidden: hidden, activation: activation)
-        parameters.withUnsafeBufferPointer { weights.load($0.baseAddress!, tied: tied) }
-        return weights
+    /// The parameters in the kernels' layouts, made once after each change of the parameters (an MH
+    /// chain asks for its line integrals at every step; at d = 784, H = 1000 the layouts take 15 ms).
+    func queryWeights() -> QueryWeights {
+        queryWeightsCache.withLock { cached in
+            if let weights = cached { return weights }
+            let weights = QueryWeights(self)
+            cached = weights
+            return weights
+        }
     }
 
     /// r(x) at each row of `points` (batched, on `threads` threads; results never depend on it).
@@ -17,11 +21,10 @@ extension AutoEncoder {
     /// loss (``WideLossKernel``); below, row by row.
     public func reconstruct(_ points: Dataset, threads: Int) -> Dataset {
         precondition(isInitialized && points.dim == dim, "reconstruct: model not trained or wrong dimension")
-        let weights = paddedWeights()
+        let query = queryWeights(), weights = query.padded
         var out = Dataset(rows: points.n, dim: dim)
         let n = points.n, d = dim
-        if d >= LossEvaluation.wideDimension {
-            let wide = WideLossKernel(dim: d, chunks: weights.chunks, blockRows: 0)
+        if let wide = query.wide {
             points.values.withUnsafeBufferPointer { xs in
                 out.values.withUnsafeMutableBufferPointer { rs in
                     wide.reconstruct(weights, inputs: xs.baseAddress!, into: rs.baseAddress!, rows: n, threads: threads,
@@ -51,7 +54,7 @@ extension AutoEncoder {
     /// The hidden representation h(x) = act(b + W·x) of each row, as an n × H dataset.
     public func encode(_ points: Dataset, threads: Int) -> Dataset {
         precondition(isInitialized && points.dim == dim, "encode: model not trained or wrong dimension")
-        let weights = paddedWeights()
+        let weights = queryWeights().padded
         var out = Dataset(rows: points.n, dim: hidden)
         let n = points.n, h = hidden
         let blocks = (n + Self.queryBlock - 1) / Self.queryBlock
@@ -76,15 +79,22 @@ extension AutoEncoder {
         return r
     }
 
-    /// ∂r/∂x at one point, d × d row-major: diag(dec′)·V·diag(act′(b + W·x))·W.
+    /// ∂r/∂x at one point, d × d row-major: diag(dec′)·V·diag(act′(b + W·x))·W. From
+    /// ``LossEvaluation/wideDimension`` inputs on, as one blocked product; below, with d² accumulators.
     public func jacobian(at point: [Double]) -> [Double] {
         precondition(isInitialized && point.count == dim, "jacobian: model not trained or wrong dimension")
-        let weights = paddedWeights()
-        let d = dim
+        let weights = queryWeights().padded
+        let d = dim, hc = 8 * weights.chunks, dpad = (d + 7) / 8 * 8
+        let wide = d >= LossEvaluation.wideDimension
         var j = [Double](repeating: 0, count: d * d)
-        var scratch = [Double](repeating: 0, count: 8 * (d + d * d))
+        var scratch = [Double](repeating: 0, count: wide ? 8 * d + hc + hc * (d + dpad) + d * dpad : 8 * (d + d * d))
+        let sigmoidOut: Int32 = decoder == .sigmoid ? 1 : 0
         withUnsafePointer(to: weights.kernelView) { view in
-            ae_jacobian(view, point, decoder == .sigmoid ? 1 : 0, &j, &scratch)
+            if wide {
+                ae_wide_jacobian(view, point, sigmoidOut, &j, &scratch)
+            } else {
+                ae_jacobian(view, point, sigmoidOut, &j, &scratch)
+            }
         }
         return j
     }
@@ -117,5 +127,27 @@ extension AutoEncoder {
             total += dot
         }
         return -total / Double(steps)
+    }
+}
+
+/// An auto-encoder's parameters laid out for the query kernels: padded (``PaddedWeights``) and, for
+/// wide data (from ``LossEvaluation/wideDimension`` inputs on), packed for the blocked products.
+/// Written once, in `init`; the query kernels only read it (each call has its own scratch), so any
+/// number of threads may share it.
+final class QueryWeights: @unchecked Sendable {
+    let padded: PaddedWeights
+    let wide: WideLossKernel?
+
+    init(_ model: AutoEncoder) {
+        let padded = PaddedWeights(dim: model.dim, hidden: model.hidden, activation: model.activation)
+        model.parameters.withUnsafeBufferPointer { padded.load($0.baseAddress!, tied: model.tied) }
+        self.padded = padded
+        if model.dim >= LossEvaluation.wideDimension {
+            let kernel = WideLossKernel(dim: model.dim, chunks: padded.chunks, blockRows: 0)
+            kernel.pack(padded)
+            wide = kernel
+        } else {
+            wide = nil
+        }
     }
 }

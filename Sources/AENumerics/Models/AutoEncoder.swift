@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// A one-hidden-layer auto-encoder, r(x) = dec(c + V·act(b + W·x)), of one of the paper's three kinds.
 ///
@@ -75,7 +76,11 @@ public final class AutoEncoder: ReconstructionField {
     public private(set) var dim: Int = 0
     /// All parameters in one vector: W as d × H (column j holds unit j's input weights, i.e. Wᵀ),
     /// b (H), V as d × H (absent when tied: V = Wᵀ), c (d).
-    public internal(set) var parameters: [Double] = []
+    public internal(set) var parameters: [Double] = [] {
+        didSet { queryWeightsCache.withLock { $0 = nil } }
+    }
+    /// The parameters in the queries' layouts (``queryWeights()``), made again after they change.
+    let queryWeightsCache = Mutex<QueryWeights?>(nil)
     /// The training loss after each iteration, across every call to `train`.
     public internal(set) var losses: [Double] = []
     /// Iterations trained so far.

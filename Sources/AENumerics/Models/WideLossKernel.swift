@@ -75,6 +75,7 @@ final class WideLossKernel {
             for k in 0..<chunks { caeTerm[k] = caeLambda * scale * weights.wsq[k] }
         }
         total.reset()
+        pack(weights)
         let panels = ae_wide_panels(wpack: wpack, vtpack: vtpack, vpack: vpack, dpad: dpad, block_rows: Self.blockRows)
         let d = dim, dp = dpad, C = chunks
         let (hb, dab, out, dl, rl) = (hiddenBlock, hiddenGradient, outputs, delta, rowLoss)
@@ -85,7 +86,6 @@ final class WideLossKernel {
         let stopped = withUnsafePointer(to: weights.kernelView) { view in
             withUnsafePointer(to: panels) { panels in
                 withUnsafePointer(to: total.kernelView) { block in
-                    ae_wide_pack(view, wpack, vtpack, vpack, dp / 8)
                     var start = 0
                     while start < n {
                         if stop.requested() { return true }
@@ -120,8 +120,14 @@ final class WideLossKernel {
 }
 
 extension WideLossKernel {
+    /// Packs the weights into the panels the products read (wpack, vtpack, vpack): each evaluation of
+    /// the loss does; the queries' kernel once per change of the parameters (``QueryWeights``).
+    func pack(_ weights: PaddedWeights) {
+        withUnsafePointer(to: weights.kernelView) { ae_wide_pack($0, wpack, vtpack, vpack, dpad / 8) }
+    }
+
     /// r(x) for the n rows of x (row-major, d columns) into r, through the same encoder and decoder
-    /// products as the loss: units of `unitRows` rows in parallel, each with scratch of its own.
+    /// products as the loss (the weights packed with ``pack(_:)``): units of `unitRows` rows in parallel, each with scratch of its own.
     /// Each output is a chain of fmas in a fixed order, whatever unit and thread computes it.
     func reconstruct(_ weights: PaddedWeights, inputs x: UnsafePointer<Double>, into r: UnsafeMutablePointer<Double>,
                      rows n: Int, threads: Int, sigmoidDecoder: Bool) {
@@ -130,7 +136,6 @@ extension WideLossKernel {
         let panels = ae_wide_panels(wpack: wpack, vtpack: vtpack, vpack: vpack, dpad: dpad, block_rows: unit)
         withUnsafePointer(to: weights.kernelView) { view in
             withUnsafePointer(to: panels) { panels in
-                ae_wide_pack(view, wpack, vtpack, vpack, dp / 8)
                 parallelBlocks((n + unit - 1) / unit, threads: threads) { u in
                     let scratch = UnsafeMutablePointer<Double>.allocate(capacity: unit * (8 * C + dp + max(d, 8 * C)))
                     defer { scratch.deallocate() }
@@ -140,5 +145,40 @@ extension WideLossKernel {
                 }
             }
         }
+    }
+}
+
+extension WideLossKernel {
+    /// The auto-encoder's line integrals (``LineIntegrableField``) for the segments a_row → b_row: units
+    /// of at most `unitRows` segments in parallel, each unit's products with the weights as blocked
+    /// products (the weights packed with ``pack(_:)``).
+    /// Each result depends only on its own segment: the same bits for any thread count.
+    func lineIntegrals(_ weights: PaddedWeights, from a: Dataset, to b: Dataset, path: PathQuadrature, even: Int32,
+                       spacing: Double, scale: Double, threads: Int) -> [Double] {
+        // At least four units when there are enough segments (an MH step brings one per chain, often
+        // fewer than unitRows), so that every core has work; each result depends on its row alone.
+        let n = a.n, d = dim, hc = 8 * chunks, unit = max(6, min(Self.unitRows, ((n + 3) / 4 + 5) / 6 * 6))
+        let panels = ae_wide_panels(wpack: wpack, vtpack: vtpack, vpack: vpack, dpad: dpad, block_rows: unit)
+        var out = [Double](repeating: 0, count: n)
+        a.values.withUnsafeBufferPointer { starts in
+            b.values.withUnsafeBufferPointer { ends in
+                out.withUnsafeMutableBufferPointer { result in
+                    withUnsafePointer(to: weights.kernelView) { view in
+                        withUnsafePointer(to: panels) { panels in
+                            parallelBlocks((n + unit - 1) / unit, threads: threads) { u in
+                                let r0 = u * unit, rows = min(unit, n - r0)
+                                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: rows * (d + 3 * hc))
+                                defer { scratch.deallocate() }
+                                ae_wide_line_integrals(view, panels, rows, starts.baseAddress! + r0 * d,
+                                                       ends.baseAddress! + r0 * d, path.nodes, path.weights,
+                                                       path.count, even, spacing, scale, result.baseAddress! + r0,
+                                                       scratch, scratch + rows * d)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
     }
 }

@@ -23,13 +23,17 @@ extension AutoEncoder: LineIntegrableField {
     public func lineIntegrals(from a: Dataset, to b: Dataset, path: PathQuadrature, threads: Int) -> [Double]? {
         guard isInitialized, decoder == .linear, a.dim == dim, b.dim == dim, a.n == b.n else { return nil }
         let n = a.n
-        let weights = paddedWeights()
+        let query = queryWeights(), weights = query.padded
         let q = path.count
         // With evenly spaced points and tanh, the kernel takes the activations along a segment from
         // two exponentials per unit rather than one per point (`even_tanh_sum` in the kernel).
         let even: Int32 = path.isEvenlySpaced && q >= 2 ? 1 : 0
         let spacing = even == 1 ? path.nodes[1] - path.nodes[0] : 0
         let scale = 1 / (sigma * sigma)
+        if let wide = query.wide {
+            return wide.lineIntegrals(weights, from: a, to: b, path: path, even: even, spacing: spacing, scale: scale,
+                                      threads: threads)
+        }
         let scratchCount = dim
         var out = [Double](repeating: 0, count: n)
         let blocks = (n + Self.lineBlock - 1) / Self.lineBlock

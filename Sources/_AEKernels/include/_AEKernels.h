@@ -90,6 +90,10 @@ void ae_encode_rows(const ae_weights *w, long first, long end, const double *x, 
 /// ∂r/∂x at the point x, d × d row-major into j (row i: ∂r_i/∂x_k); `scratch` holds 8·(d + d²) doubles.
 void ae_jacobian(const ae_weights *w, const double *x, int sigmoid_decoder, double *j, double *scratch);
 
+/// The same as one blocked product, for wide data; `scratch` holds 8d + 8C + 8C·(d + dpad) + d·dpad
+/// doubles (dpad = d rounded up to a multiple of 8).
+void ae_wide_jacobian(const ae_weights *w, const double *x, int sigmoid_decoder, double *j, double *scratch);
+
 /// The line integrals of a linear-decoder auto-encoder for the segments a_row → b_row, rows
 /// [first, end): out[row] = scale · Σ_m weights[m] · (c·Δ + act(b + W·x(t_m))·(VᵀΔ) − x(t_m)·Δ) with
 /// x(t) = a + t·Δ, Δ = b_row − a_row, t_m = nodes[m]. `even` says the q nodes are evenly spaced,
@@ -142,6 +146,13 @@ void ae_wide_reconstruct(const ae_weights *w, const ae_wide_panels *p, long rows
 /// chunks the call is given.
 void ae_wide_backward(const ae_weights *w, const ae_wide_panels *p, long first, long end, long rows,
                       const double *xpack, const double *dpack, const double *hb, const double *dab, const ae_block *g, int contractive);
+
+/// ae_line_integrals for wide data: the products with the weights for all `rows` segments as blocked
+/// products on ae_wide_pack's panels (only wpack and vtpack are read); `deltas` holds rows × d
+/// doubles and `products` 3 × rows × 8C.
+void ae_wide_line_integrals(const ae_weights *w, const ae_wide_panels *p, long rows, const double *a, const double *b,
+                            const double *nodes, const double *weights, long q, int even, double spacing,
+                            double scale, double *out, double *deltas, double *products);
 
 #ifdef __cplusplus
 }
