@@ -29,6 +29,20 @@ final class HostEngineTests: XCTestCase {
                        "discount(price:, rate: 0.1)")
         XCTAssertFalse(ran.value)
     }
+
+    /// A module of the host's `moduleLoader`: described on hover, but no file to go to.
+    func testTheHostsModulesAreDescribedButHaveNoFile() throws {
+        let engine = Engine(output: { _ in }, diagnostics: { _ in })
+        engine.moduleLoader = { $0 == "shop" ? "# The tax on a price.\nfn tax(price) { price / 5 }\n" : nil }
+        let uri = "file:///shop/bill.ae"
+        let answers = try LSPSession.serve(engine, [
+            LSPSession.didOpen(uri, "import \"shop\"\nt = tax(10)\n"),
+            LSPSession.request(1, "hover", uri, 1, 5), LSPSession.request(2, "definition", uri, 1, 5),
+        ])
+        XCTAssertEqual(LSPSession.diagnostics(for: uri, in: answers), [])
+        XCTAssertEqual(LSPSession.hoverText(1, in: answers), "```ae\nfn tax(price)\n```\n\nThe tax on a price.\n\nfrom module `shop`")
+        XCTAssertTrue(LSPSession.result(2, in: answers) is NSNull)
+    }
 }
 
 /// Set when the host's function runs (it must not: the server only analyzes).
