@@ -28,7 +28,7 @@ extension Engine {
                 Engine.forEachStatement(nodes) { node in
                     if case .importModule(let ref) = node, let module = try? load(ref) { imported.append(module) }
                 }
-                return ScriptAnalysis(errors: parseErrors, symbols: symbols, imports: describe(imported))
+                return ScriptAnalysis(errors: parseErrors, symbols: symbols, imports: importedModules(imported))
             }
             var resolver = Resolver(globals: runtime.globals, file: sourceFile, importer: { [unowned self] ref in
                 let module = try load(ref)
@@ -36,7 +36,7 @@ extension Engine {
                 return module
             })
             resolver.resolveProgram(nodes)
-            return ScriptAnalysis(errors: resolver.errors, symbols: symbols, imports: describe(imported))
+            return ScriptAnalysis(errors: resolver.errors, symbols: symbols, imports: importedModules(imported))
         }
         return outcome ?? ScriptAnalysis(errors: [], symbols: [], imports: [])
     }
@@ -44,7 +44,7 @@ extension Engine {
     /// The modules a script imports and, after them, those they import in turn (each once), with their
     /// top-level declarations. Their text is parsed again here: a loaded module keeps its code, not
     /// its syntax tree.
-    private func describe(_ imported: [Module]) -> [ImportedModule] {
+    private func importedModules(_ imported: [Module]) -> [ImportedModule] {
         var queue = imported
         var seen = Set<String>()
         var result: [ImportedModule] = []
