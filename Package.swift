@@ -42,10 +42,8 @@ let package = Package(
         .target(name: "_AEKernels"),
         .target(name: "AEPlots", dependencies: ["AEFiles"]),
         .target(name: "AEBindings", dependencies: ["AELang", "AENumerics", "AEPlots", "AEFiles"]),
-        // The ae files of stdlib/, compiled into the binary.
-        .target(name: "AEStdlib", plugins: ["EmbedFiles"]),
-        .executableTarget(name: "EmbedStdlibTool"),
-        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedStdlibTool"]),
+        // The ae files of stdlib/, compiled into the binary (as a source that stdlib/embed.py writes).
+        .target(name: "AEStdlib"),
         // The language server (`ae --lsp`): LSP over a pair of file descriptors, answered from the
         // engine's analysis. A library so the fuzz harness can drive it too.
         .target(name: "AELanguageServer", dependencies: ["AELang", "AEBindings", "AEStdlib"]),

@@ -21,8 +21,6 @@ import PackageDescription
 //   errors: `-runs=0 corpus/` with the ASan build executes every unit once (a leak stops it).
 // - `-merge=1 small/ corpus/` keeps a unit per feature: a few thousand units load in seconds where
 //   the full corpus takes minutes at every job start.
-// - Build into a fresh scratch path (`rm -rf .build` first): an incremental build compiles the
-//   stdlib build-plugin's tool with the sanitizer too, and its `main` then clashes with libFuzzer's.
 // - Pausing a run (SIGSTOP) makes libFuzzer report the unit in flight as a timeout; replay such
 //   artifacts before believing them.
 let package = Package(

@@ -19,15 +19,48 @@ extension Engine {
         let outcome = try? largeStack.run { [self] () -> ScriptAnalysis in
             let (nodes, parseErrors) = parseRecovering(source, sourceFile)
             let symbols = Engine.symbols(of: nodes, in: sourceFile)
-            guard parseErrors.isEmpty else { return ScriptAnalysis(errors: parseErrors, symbols: symbols) }
-            var resolver = Resolver(globals: runtime.globals, file: sourceFile, importer: { [unowned self] in try load($0) })
             let savedFile = currentFile
             currentFile = sourceFile
             defer { currentFile = savedFile }
+            var imported: [Module] = []
+            guard parseErrors.isEmpty else {
+                // While a line is half typed, the imports the parser did read still describe their names.
+                Engine.forEachStatement(nodes) { node in
+                    if case .importModule(let ref) = node, let module = try? load(ref) { imported.append(module) }
+                }
+                return ScriptAnalysis(errors: parseErrors, symbols: symbols, imports: importedModules(imported))
+            }
+            var resolver = Resolver(globals: runtime.globals, file: sourceFile, importer: { [unowned self] ref in
+                let module = try load(ref)
+                imported.append(module)
+                return module
+            })
             resolver.resolveProgram(nodes)
-            return ScriptAnalysis(errors: resolver.errors, symbols: symbols)
+            return ScriptAnalysis(errors: resolver.errors, symbols: symbols, imports: importedModules(imported))
         }
-        return outcome ?? ScriptAnalysis(errors: [], symbols: [])
+        return outcome ?? ScriptAnalysis(errors: [], symbols: [], imports: [])
+    }
+
+    /// The modules a script imports and, after them, those they import in turn (each once), with their
+    /// top-level declarations. Their text is parsed again here: a loaded module keeps its code, not
+    /// its syntax tree.
+    private func importedModules(_ imported: [Module]) -> [ImportedModule] {
+        var queue = imported
+        var seen = Set<String>()
+        var result: [ImportedModule] = []
+        while !queue.isEmpty {
+            let module = queue.removeFirst()
+            guard seen.insert(module.name).inserted else { continue }
+            let text = module.file.lines.joined(separator: "\n")
+            let file = SourceFile(name: module.file.name, text: text)
+            let (nodes, _) = parseRecovering(text, file)
+            result.append(ImportedModule(name: module.name, origin: module.origin, file: file.name, text: text,
+                                         symbols: Engine.symbols(of: nodes, in: file).filter { $0.container == nil }))
+            Engine.forEachStatement(nodes) { node in
+                if case .importModule(let ref) = node, let inner = modules[ref.name] { queue.append(inner) }
+            }
+        }
+        return result
     }
 
     /// Top-level functions and variables, then what each function declares: its parameters, its

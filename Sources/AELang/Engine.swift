@@ -237,6 +237,7 @@ public final class Engine {
         var looked: [String] = []
         var source: String?
         var path = ref.name
+        var origin = ImportedModule.Origin.file
         // Without the file-reading capability, `import` may not read files either.
         let directories = options.allowFileRead ? [directory ?? FileManager.default.currentDirectoryPath] + searchPaths : []
         for dir in directories {
@@ -251,10 +252,12 @@ public final class Engine {
         if source == nil, let loaded = moduleLoader?(ref.name) {
             source = loaded
             path = "<module>/\(ref.name).ae"
+            origin = .host
         }
         if source == nil, let bundled = bundledModules[ref.name] {
             source = bundled
             path = "<stdlib>/\(ref.name).ae"
+            origin = .bundled
         }
         guard let source else {
             let known = bundledModules.keys.sorted()
@@ -266,7 +269,7 @@ public final class Engine {
                 .placed(in: currentFile)
         }
         let file = SourceFile(name: path, text: source)
-        let module = Module(name: ref.name, file: file)
+        let module = Module(name: ref.name, file: file, origin: origin)
         modules[ref.name] = module
         do {
             let nodes = try parse(source, file)

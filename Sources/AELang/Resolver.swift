@@ -2,12 +2,14 @@
 final class Module {
     let name: String
     let file: SourceFile
+    let origin: ImportedModule.Origin
     var code: Code?
     var hasRun = false
 
-    init(name: String, file: SourceFile) {
+    init(name: String, file: SourceFile, origin: ImportedModule.Origin) {
         self.name = name
         self.file = file
+        self.origin = origin
     }
 }
 

@@ -1,5 +1,5 @@
-/// What an editor needs to know about a script without running it: its errors and the functions and
-/// top-level variables it declares. Made by ``Engine/analyze(_:file:)``.
+/// What an editor needs to know about a script without running it: its errors, the functions and
+/// top-level variables it declares, and those of the modules it imports. Made by ``Engine/analyze(_:file:)``.
 ///
 /// Positions are 1-based lines and columns counted in characters, as in ``ScriptError``.
 public struct ScriptAnalysis {
@@ -10,6 +10,9 @@ public struct ScriptAnalysis {
     /// then what each named function declares (parameters, locals, local functions), which have a
     /// `container`.
     public let symbols: [ScriptSymbol]
+    /// The modules its imports load, found as running it would find them: its own imports in order,
+    /// then theirs (whose names it sees too). A module that cannot be found or has errors is left out.
+    public let imports: [ImportedModule]
 }
 
 /// A name a script declares.

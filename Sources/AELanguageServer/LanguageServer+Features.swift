@@ -1,4 +1,5 @@
 import AELang
+import AEStdlib
 import Foundation
 
 /// The answers of the language server, each from the engine's analysis of the open document and its
@@ -38,23 +39,31 @@ extension LanguageServer {
         return (document, analysis, place)
     }
 
-    /// The declaration a name refers to at a line: one of the innermost function around it (the
-    /// last declared whose scope holds the line), else a top-level function or variable.
-    private func declaration(of name: String, at line: Int, in analysis: ScriptAnalysis) -> ScriptSymbol? {
+    /// The declaration a name refers to at a line, and the imported module that holds it (nil: the
+    /// document). A name of the innermost function around the line (the last declared whose scope
+    /// holds it), else a top-level one of the document, else a top-level one of an imported module
+    /// (the first, in ``ScriptAnalysis/imports`` order, that declares it).
+    private func declaration(of name: String, at line: Int, in analysis: ScriptAnalysis)
+        -> (symbol: ScriptSymbol, module: ImportedModule?)? {
         let local = analysis.symbols.last { $0.container != nil && $0.name == name && $0.line <= line && line <= $0.scopeEnd }
-        return local ?? analysis.symbols.first { $0.container == nil && $0.name == name }
+        if let own = local ?? analysis.symbols.first(where: { $0.container == nil && $0.name == name }) { return (own, nil) }
+        for module in analysis.imports {
+            if let symbol = module.symbols.first(where: { $0.name == name }) { return (symbol, module) }
+        }
+        return nil
     }
 
     func hover(_ params: [String: Any]) throws -> Any {
         guard let (document, analysis, place) = try target(params),
               let (name, _) = document.name(at: place) else { return NSNull() }
         let text: String
-        if let symbol = declaration(of: name, at: place.line, in: analysis) {
+        if let (symbol, module) = declaration(of: name, at: place.line, in: analysis) {
             switch symbol.kind {
             case .function:
                 text = "```ae\n\(symbol.declaration)\n```" + (symbol.doc.map { "\n\n" + $0 } ?? "")
+                    + (module.map { "\n\nfrom module `\($0.name)`" } ?? "")
             case .variable:
-                text = "global variable `\(name)` (line \(symbol.line))"
+                text = "global variable `\(name)`" + (module.map { " of module `\($0.name)`" } ?? "") + " (line \(symbol.line))"
             case .parameter:
                 text = "parameter `\(name)` of `\(symbol.container ?? "fn")`"
             case .local:
@@ -81,8 +90,9 @@ extension LanguageServer {
                 symbol.name.hasPrefix(word)
                     && (symbol.container == nil || (symbol.line <= place.line && place.line <= symbol.scopeEnd))
             }.map(\.name)
+            names += analysis.imports.flatMap(\.symbols).filter { $0.name.hasPrefix(word) }.map(\.name)
             if let call = Engine.openCall(in: Array(before[..<start])),
-               let function = declaration(of: call.name, at: place.line, in: analysis), function.kind == .function {
+               let function = declaration(of: call.name, at: place.line, in: analysis)?.symbol, function.kind == .function {
                 for parameter in function.parameters where parameter.name.hasPrefix(word) { labels.insert(parameter.name + ":") }
             }
         }
@@ -100,7 +110,8 @@ extension LanguageServer {
             } else if case .function(let function)? = engine.global(name) {
                 item["kind"] = 3
                 item["detail"] = function.signature
-            } else if let symbol = analysis.symbols.first(where: { $0.name == name && $0.kind == .function }) {
+            } else if let symbol = (analysis.symbols + analysis.imports.flatMap(\.symbols))
+                        .first(where: { $0.name == name && $0.kind == .function }) {
                 item["kind"] = 3
                 item["detail"] = symbol.declaration
             } else {
@@ -115,7 +126,7 @@ extension LanguageServer {
               let call = Engine.openCall(in: document.characters(before: place)) else { return NSNull() }
         let parameters: [(name: String, defaultText: String?, variadic: Bool)]
         let documentation: String?
-        if let symbol = declaration(of: call.name, at: place.line, in: analysis), symbol.kind == .function {
+        if let symbol = declaration(of: call.name, at: place.line, in: analysis)?.symbol, symbol.kind == .function {
             parameters = symbol.parameters.map { ($0.name, $0.defaultText, false) }
             documentation = symbol.doc
         } else if case .function(let function)? = engine.global(call.name) {
@@ -146,8 +157,28 @@ extension LanguageServer {
     func definition(_ params: [String: Any]) throws -> Any {
         guard let (document, analysis, place) = try target(params),
               let (name, _) = document.name(at: place),
-              let symbol = declaration(of: name, at: place.line, in: analysis) else { return NSNull() }
-        return ["uri": document.uri, "range": document.lspRange(line: symbol.line, column: symbol.column, length: name.count)]
+              let (symbol, module) = declaration(of: name, at: place.line, in: analysis) else { return NSNull() }
+        guard let module else {
+            return ["uri": document.uri, "range": document.lspRange(line: symbol.line, column: symbol.column, length: name.count)]
+        }
+        guard let uri = fileURI(of: module) else { return NSNull() }
+        let file = TextDocument(uri: uri, text: module.text)
+        return ["uri": uri, "range": file.lspRange(line: symbol.line, column: symbol.column, length: name.count)]
+    }
+
+    /// The `file:` URI of an imported module, or nil when it has no file an editor could open: one the
+    /// host supplied, or a bundled module other than a stdlib module whose file is in the source tree
+    /// `ae` was built from (``Stdlib/file(of:)``; hover still describes its names).
+    private func fileURI(of module: ImportedModule) -> String? {
+        switch module.origin {
+        case .file:
+            return URL(fileURLWithPath: module.file).absoluteString
+        case .bundled:
+            guard Stdlib.modules[module.name] == module.text, let path = Stdlib.file(of: module.name) else { return nil }
+            return URL(fileURLWithPath: path).absoluteString
+        case .host:
+            return nil
+        }
     }
 
     func documentSymbols(_ params: [String: Any]) throws -> Any {

@@ -33,6 +33,26 @@ final class AnalysisTests: XCTestCase {
         XCTAssertNil(engine.global("z"))
     }
 
+    /// The modules a script imports, then theirs, each with its top-level names; none of them runs.
+    func testImportsAreDescribedInTheOrderTheyAreFound() {
+        let (engine, sink) = makeEngine()
+        engine.bundledModules = ["b": "fn bee() { 1 }\n"]
+        engine.moduleLoader = { name in name == "a" ? "import \"b\"\nprint(\"a ran\")\n# Ay.\nfn ay(x) { x }\nk = 3\n" : nil }
+        let analysis = engine.analyze("import \"a\"\nprint(ay(bee()) + k)\n", file: "u.ae")
+        XCTAssertEqual(sink.text, "")
+        XCTAssertEqual(analysis.errors.map(\.message), [])
+        XCTAssertEqual(analysis.imports.map { "\($0.name) \($0.origin) \($0.file)" }, ["a host <module>/a.ae", "b bundled <stdlib>/b.ae"])
+        XCTAssertEqual(analysis.imports.map { $0.symbols.map { "\($0.name) \($0.kind) \($0.line):\($0.column)" } },
+                       [["ay function 4:4", "k variable 5:1"], ["bee function 1:4"]])
+        XCTAssertEqual(analysis.imports.first?.symbols.first?.doc, "Ay.")
+        XCTAssertEqual(analysis.imports.last?.text, "fn bee() { 1 }\n")
+        XCTAssertNil(engine.global("ay"))
+        // A module that cannot be found is an error, not an import.
+        let missing = engine.analyze("import \"c\"\n", file: "v.ae")
+        XCTAssertEqual(missing.errors.map(\.message), ["cannot find module 'c'"])
+        XCTAssertEqual(missing.imports.count, 0)
+    }
+
     func testSyntaxErrorsComeAllAndResolveErrorsOnlyWithoutThem() {
         let (engine, _) = makeEngine()
         let analysis = engine.analyze("a = (1 +\nb = nope\nc = ]\n", file: "t.ae")

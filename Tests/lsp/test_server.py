@@ -90,10 +90,53 @@ async def test_definition_and_document_symbols(client, tmp_path):
                                                    ("label", types.SymbolKind.Variable), ("m", types.SymbolKind.Variable)]
 
 
-async def test_an_import_resolves_from_the_scripts_folder(client, tmp_path):
-    (tmp_path / "helpers.ae").write_text("fn half(x) { x / 2 }\n", encoding="utf-8")
-    uri = await open_document(client, tmp_path, 'import "helpers"\nprint(half(3))\n', name="uses.ae")
+HELPERS = "# Halves x.\nfn half(x) { x / 2 }\nunit = 1\n"
+
+
+async def test_an_import_from_the_scripts_folder_gives_hover_and_definition(client, tmp_path):
+    (tmp_path / "helpers.ae").write_text(HELPERS, encoding="utf-8")
+    uri = await open_document(client, tmp_path, 'import "helpers"\nprint(half(unit))\n', name="uses.ae")
     assert list(client.diagnostics[uri]) == []
+    hover = await client.text_document_hover_async(types.HoverParams(**at(uri, 1, 7)))
+    assert hover.contents.value == "```ae\nfn half(x)\n```\n\nHalves x.\n\nfrom module `helpers`"
+    result = await client.text_document_definition_async(types.DefinitionParams(**at(uri, 1, 7)))
+    location = result[0] if isinstance(result, list) else result
+    assert location.uri == (tmp_path / "helpers.ae").as_uri()
+    assert location.range == types.Range(start=types.Position(line=1, character=3), end=types.Position(line=1, character=7))
+    variable = await client.text_document_hover_async(types.HoverParams(**at(uri, 1, 12)))
+    assert variable.contents.value == "global variable `unit` of module `helpers` (line 3)"
+
+
+async def test_a_stdlib_import_gives_hover_and_the_file_in_the_source_tree(client, tmp_path):
+    uri = await open_document(client, tmp_path, 'import "fmt"\nprint(fixed(0.5, 2))\n', name="report.ae")
+    assert list(client.diagnostics[uri]) == []
+    hover = await client.text_document_hover_async(types.HoverParams(**at(uri, 1, 7)))
+    assert hover.contents.value.startswith("```ae\nfn fixed(x, digits: 3)\n```\n\nfixed(x, digits: 3): x as text")
+    assert hover.contents.value.endswith("\n\nfrom module `fmt`")
+    result = await client.text_document_definition_async(types.DefinitionParams(**at(uri, 1, 7)))
+    location = result[0] if isinstance(result, list) else result
+    stdlib = ROOT / "stdlib" / "fmt.ae"
+    line = next(i for i, text in enumerate(stdlib.read_text(encoding="utf-8").split("\n")) if text.startswith("fn fixed("))
+    assert location.uri == stdlib.as_uri()
+    assert location.range.start == types.Position(line=line, character=3)
+
+
+async def test_a_missing_module_is_a_diagnostic_and_its_names_are_unknown(client, tmp_path):
+    uri = await open_document(client, tmp_path, 'import "nosuch"\nprint(half(2))\n', name="lost.ae")
+    assert [d.message for d in client.diagnostics[uri]] == [
+        f"cannot find module 'nosuch'\nlooked for nosuch.ae in {tmp_path} and the bundled modules",
+        "unknown name 'half'",
+    ]
+    assert await client.text_document_hover_async(types.HoverParams(**at(uri, 1, 7))) is None
+    assert await client.text_document_definition_async(types.DefinitionParams(**at(uri, 1, 7))) is None
+
+
+async def test_a_name_the_module_does_not_define(client, tmp_path):
+    (tmp_path / "helpers.ae").write_text(HELPERS, encoding="utf-8")
+    uri = await open_document(client, tmp_path, 'import "helpers"\nprint(halve(2))\n', name="typo.ae")
+    assert [d.message for d in client.diagnostics[uri]] == ["unknown name 'halve'\ndid you mean 'half'?"]
+    assert await client.text_document_hover_async(types.HoverParams(**at(uri, 1, 7))) is None
+    assert await client.text_document_definition_async(types.DefinitionParams(**at(uri, 1, 7))) is None
 
 
 def test_a_client_that_goes_away_ends_the_server_cleanly():
