@@ -40,7 +40,7 @@ extension AutoEncoder {
                 let x = xs.baseAddress!, r = rs.baseAddress!
                 withUnsafePointer(to: weights.kernelView) { view in
                     parallelBlocks(blocks, threads: threads) { block in
-                        let acc = UnsafeMutablePointer<Double>.allocate(capacity: 8 * d)
+                        let acc: UnsafeMutablePointer<Double> = kernelBuffer(8 * d)
                         defer { acc.deallocate() }
                         ae_reconstruct_rows(view, block * Self.queryBlock, min(n, (block + 1) * Self.queryBlock),
                                             x, r, sigmoidOut, acc)
@@ -87,13 +87,14 @@ extension AutoEncoder {
         let d = dim, hc = 8 * weights.chunks, dpad = (d + 7) / 8 * 8
         let wide = d >= LossEvaluation.wideDimension
         var j = [Double](repeating: 0, count: d * d)
-        var scratch = [Double](repeating: 0, count: wide ? 8 * d + hc + hc * (d + dpad) + d * dpad : 8 * (d + d * d))
+        let scratch: UnsafeMutablePointer<Double> = kernelBuffer(wide ? 8 * d + hc + hc * (d + dpad) + d * dpad : 8 * (d + d * d))
+        defer { scratch.deallocate() }
         let sigmoidOut: Int32 = decoder == .sigmoid ? 1 : 0
         withUnsafePointer(to: weights.kernelView) { view in
             if wide {
-                ae_wide_jacobian(view, point, sigmoidOut, &j, &scratch)
+                ae_wide_jacobian(view, point, sigmoidOut, &j, scratch)
             } else {
-                ae_jacobian(view, point, sigmoidOut, &j, &scratch)
+                ae_jacobian(view, point, sigmoidOut, &j, scratch)
             }
         }
         return j

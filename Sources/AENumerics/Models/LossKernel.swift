@@ -146,22 +146,16 @@ final class BlockWorkspace {
 
     init(dim d: Int, chunks C: Int, tileRows R: Int) {
         dim = d; chunks = C; tileRows = R
-        hidden = .allocate(capacity: C * R)
-        hidden.initialize(repeating: Lanes(), count: C * R)
-        outputs = .allocate(capacity: R * d)
-        outputs.initialize(repeating: Lanes(), count: R * d)
-        delta = .allocate(capacity: R * d)
-        delta.initialize(repeating: 0, count: R * d)
-        deltaHidden = .allocate(capacity: R)
-        deltaHidden.initialize(repeating: Lanes(), count: R)
+        hidden = kernelBuffer(C * R)
+        outputs = kernelBuffer(R * d)
+        delta = kernelBuffer(R * d)
+        deltaHidden = kernelBuffer(R)
         partialCount = (2 * d + 2) * C
-        gwt = .allocate(capacity: partialCount)
-        gwt.initialize(repeating: Lanes(), count: partialCount)
+        gwt = kernelBuffer(partialCount)
         gv = gwt + d * C
         gb = gv + d * C
         gsq = gb + C
-        gc = .allocate(capacity: d)
-        gc.initialize(repeating: 0, count: d)
+        gc = kernelBuffer(d)
     }
 
     deinit {

@@ -73,12 +73,12 @@ final class RowScratch {
     let h, g, racc, macc: UnsafeMutablePointer<Lanes>
     let dr, dm: UnsafeMutablePointer<Double>
     init(dim d: Int, chunks C: Int) {
-        h = .allocate(capacity: C); h.initialize(repeating: Lanes(), count: C)
-        g = .allocate(capacity: C); g.initialize(repeating: Lanes(), count: C)
-        racc = .allocate(capacity: d); racc.initialize(repeating: Lanes(), count: d)
-        macc = .allocate(capacity: d * d); macc.initialize(repeating: Lanes(), count: d * d)
-        dr = .allocate(capacity: d); dr.initialize(repeating: 0, count: d)
-        dm = .allocate(capacity: d * d); dm.initialize(repeating: 0, count: d * d)
+        h = kernelBuffer(C)
+        g = kernelBuffer(C)
+        racc = kernelBuffer(d)
+        macc = kernelBuffer(d * d)
+        dr = kernelBuffer(d)
+        dm = kernelBuffer(d * d)
     }
     deinit { h.deallocate(); g.deallocate(); racc.deallocate(); macc.deallocate(); dr.deallocate(); dm.deallocate() }
 

@@ -39,11 +39,7 @@ final class WideLossKernel {
         dim = d
         chunks = C
         dpad = (d + 7) / 8 * 8
-        func zeros(_ count: Int) -> UnsafeMutablePointer<Double> {
-            let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
-            p.initialize(repeating: 0, count: count)
-            return p
-        }
+        func zeros(_ count: Int) -> UnsafeMutablePointer<Double> { kernelBuffer(count) }
         wpack = zeros(8 * C * d)
         vtpack = zeros(8 * C * d)
         vpack = zeros(8 * C * dpad)
@@ -55,8 +51,7 @@ final class WideLossKernel {
         xPanels = zeros((d + 5) / 6 * 6 * blockRows)
         deltaPanels = zeros((d + 5) / 6 * 6 * blockRows)
         rowPanels = zeros(blockRows * max(d, 8 * C))
-        caeTerm = .allocate(capacity: C)
-        caeTerm.initialize(repeating: Lanes(), count: C)
+        caeTerm = kernelBuffer(C)
         total = BlockWorkspace(dim: d, chunks: C, tileRows: 1)
     }
 
@@ -137,7 +132,7 @@ extension WideLossKernel {
         withUnsafePointer(to: weights.kernelView) { view in
             withUnsafePointer(to: panels) { panels in
                 parallelBlocks((n + unit - 1) / unit, threads: threads) { u in
-                    let scratch = UnsafeMutablePointer<Double>.allocate(capacity: unit * (8 * C + dp + max(d, 8 * C)))
+                    let scratch: UnsafeMutablePointer<Double> = kernelBuffer(unit * (8 * C + dp + max(d, 8 * C)))
                     defer { scratch.deallocate() }
                     let r0 = u * unit
                     ae_wide_reconstruct(view, panels, min(unit, n - r0), x + r0 * d, r + r0 * d, sig, scratch,
@@ -167,7 +162,7 @@ extension WideLossKernel {
                         withUnsafePointer(to: panels) { panels in
                             parallelBlocks((n + unit - 1) / unit, threads: threads) { u in
                                 let r0 = u * unit, rows = min(unit, n - r0)
-                                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: rows * (d + 3 * hc))
+                                let scratch: UnsafeMutablePointer<Double> = kernelBuffer(rows * (d + 3 * hc))
                                 defer { scratch.deallocate() }
                                 ae_wide_line_integrals(view, panels, rows, starts.baseAddress! + r0 * d,
                                                        ends.baseAddress! + r0 * d, path.nodes, path.weights,

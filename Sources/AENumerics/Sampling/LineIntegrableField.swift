@@ -40,7 +40,7 @@ extension AutoEncoder: LineIntegrableField {
         out.withUnsafeMutableBufferPointer { result in
             withUnsafePointer(to: weights.kernelView) { view in
                 parallelBlocks(blocks, threads: threads) { block in
-                    let scratch = UnsafeMutablePointer<Double>.allocate(capacity: scratchCount)
+                    let scratch: UnsafeMutablePointer<Double> = kernelBuffer(scratchCount)
                     defer { scratch.deallocate() }
                     ae_line_integrals(view, block * Self.lineBlock, min(n, (block + 1) * Self.lineBlock),
                                       a.values, b.values, path.nodes, path.weights, q, even, spacing, scale,
