@@ -31,7 +31,8 @@ let package = Package(
     targets: [
         // Atomic file writes and path handling, shared by the targets that read and write files.
         .target(name: "AEFiles"),
-        .target(name: "AELang", dependencies: ["AEFiles"]),
+        // AELang uses one kernel of _AEKernels, sort's radix sort of doubles (SortDoubles.c).
+        .target(name: "AELang", dependencies: ["AEFiles", "_AEKernels"]),
         .target(
             name: "AENumerics",
             dependencies: ["AEFiles", "AEData", "_AEKernels", .product(name: "RealModule", package: "swift-numerics")]

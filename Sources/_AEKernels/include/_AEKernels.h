@@ -137,6 +137,7 @@ void ae_wide_reconstruct(const ae_weights *w, const ae_wide_panels *p, long rows
 void ae_wide_backward(const ae_weights *w, const ae_wide_panels *p, long first, long end, long rows,
                       const double *xpack, const double *dpack, const double *hb, const double *dab, const ae_block *g, int contractive);
 
+int ae_sort_doubles(const double *xs, long n, int reverse, double *out);  ///< sort()'s numbers: SortDoubles.c
 #ifdef __cplusplus
 }
 #endif
