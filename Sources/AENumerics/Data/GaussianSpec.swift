@@ -101,11 +101,31 @@ public struct GaussianSpec: Equatable, Sendable {
         }
     }
 
-    /// n independent draws.
+    /// n independent draws: the same numbers as n calls of `draw(into:at:z:rng:)`, made from all
+    /// n·d variates drawn at once (``Xoshiro256/fillNormal(_:)``) and then transformed in place.
     public func draw(_ n: Int, rng: inout Xoshiro256) -> Dataset {
-        var data = Dataset(rows: n, dim: dimension)
-        var z = [Double](repeating: 0, count: dimension)
-        for r in 0..<n { draw(into: &data.values, at: r * dimension, z: &z, rng: &rng) }
+        let d = dimension
+        var data = Dataset(rows: n, dim: d)
+        data.values.withUnsafeMutableBufferPointer { z in
+            rng.fillNormal(z)
+            switch spread {
+            case .diagonal(let sd):
+                for r in 0..<n {
+                    for i in 0..<d { z[r * d + i] = mean[i] + sd[i] * z[r * d + i] }
+                }
+            case .cholesky(let l):
+                // Row by row, from the last coordinate down: coordinate i reads z[0...i] of its
+                // row, which the coordinates after it have not yet overwritten.
+                for r in 0..<n {
+                    let row = z.baseAddress! + r * d
+                    for i in stride(from: d - 1, through: 0, by: -1) {
+                        var s = mean[i]
+                        for k in 0...i { s += l[i * d + k] * row[k] }
+                        row[i] = s
+                    }
+                }
+            }
+        }
         return data
     }
 }

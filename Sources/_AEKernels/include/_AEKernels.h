@@ -138,6 +138,7 @@ void ae_wide_backward(const ae_weights *w, const ae_wide_panels *p, long first, 
                       const double *xpack, const double *dpack, const double *hb, const double *dab, const ae_block *g, int contractive);
 
 int ae_sort_doubles(const double *xs, long n, int reverse, double *out);  ///< sort()'s numbers: SortDoubles.c
+void ae_polar_scale(long n, const double *u, const double *s, double *t);  ///< t = u·√(t/s): PolarNormals.c
 #ifdef __cplusplus
 }
 #endif
