@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers, bottom up:
 //   AELang      the language: lexer, parser, resolver, evaluator, values, diagnostics, embedding API.
-//               Knows nothing of numerics.
+//               Knows nothing of numerics (its list sort calls one C kernel, in _AEKernels).
 //   AENumerics  datasets, random numbers, auto-encoders, training, densities, samplers. Knows nothing
 //               of the language.
 //   AEPlots     figures: SVG and terminal (braille) rendering. Knows nothing of either.
@@ -31,7 +31,8 @@ let package = Package(
     targets: [
         // Atomic file writes and path handling, shared by the targets that read and write files.
         .target(name: "AEFiles"),
-        .target(name: "AELang", dependencies: ["AEFiles"]),
+        // AELang uses one kernel of _AEKernels: sort's radix sort of doubles (SortDoubles.c).
+        .target(name: "AELang", dependencies: ["AEFiles", "_AEKernels"]),
         .target(
             name: "AENumerics",
             dependencies: ["AEFiles", "AEData", "_AEKernels", .product(name: "RealModule", package: "swift-numerics")]

@@ -1,4 +1,5 @@
 import RealModule
+import _AEKernels
 
 /// xoshiro256** (Blackman & Vigna, 2018): a small, fast generator with a 2^256 − 1 period that passes
 /// BigCrush. Seeded through SplitMix64, as its authors recommend, so that nearby seeds give unrelated
@@ -56,6 +57,37 @@ public struct Xoshiro256: RandomNumberGenerator {
             let s = u * u + v * v
             if s > 0 && s < 1 {
                 return u * (-2 * Double.log(s) / s).squareRoot()
+            }
+        }
+    }
+
+    /// Fills `out` with standard normal variates: the numbers `normal()` would give, call after call,
+    /// bit for bit, leaving the generator where those calls would (RandomTests checks both). Twice
+    /// as fast for many: a block's accepted pairs are first collected without a branch (the polar
+    /// method rejects one pair in five, at random: a mispredicted branch each time), then their
+    /// logarithms taken in one loop, then u·√(t / s) in vectors (ae_polar_scale).
+    public mutating func fillNormal(_ out: UnsafeMutableBufferPointer<Double>) {
+        let block = 256
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * block) { scratch in
+            let us = scratch.baseAddress!, ss = us + block
+            var done = 0
+            while done < out.count {
+                let count = min(block, out.count - done)
+                var k = 0
+                while k < count {
+                    let u = 2 * uniform() - 1
+                    let v = 2 * uniform() - 1
+                    let s = u * u + v * v
+                    us[k] = u
+                    ss[k] = s
+                    k += s > 0 && s < 1 ? 1 : 0
+                }
+                // The logarithms (library calls), then u·√(t / s) in a vectorized kernel: the same
+                // operations on the same numbers as normal()'s.
+                let t = out.baseAddress! + done
+                for i in 0..<count { t[i] = -2 * Double.log(ss[i]) }
+                ae_polar_scale(count, us, ss, t)
+                done += count
             }
         }
     }

@@ -65,6 +65,59 @@ final class LibraryTests: XCTestCase {
         }
     }
 
+    /// Numbers of one kind for the sort tests, from a SplitMix64 stream seeded with `seed`.
+    func numbers(_ kind: String, _ n: Int, seed: UInt64) -> [Double] {
+        var state = seed
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let specials: [Double] = [0, -0.0, .nan, -.nan, Double(nan: 7, signaling: false), .infinity, -.infinity,
+                                  .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .greatestFiniteMagnitude]
+        let xs: [Double] = (0..<n).map { _ in
+            let r = next()
+            switch kind {
+            case "bits": return Double(bitPattern: r)  // every kind of double, nans with many payloads
+            case "spread": return Double(bitPattern: r >> 20 | 0x3F00_0000_0000_0000) * (r & 1 == 0 ? 1 : -1)
+            case "narrow": return 1 + Double(r >> 40) / 0x1p24 / 16  // one first digit: [1, 1.0625)
+            case "repeats": return r % 3 == 0 ? specials[Int(r >> 32) % specials.count] : Double(Int(r >> 40) % 20) - 10
+            default: return Double(Int(r >> 40) % 1000)  // "sorted", "reversed": integers, then ordered
+            }
+        }
+        if kind == "sorted" { return xs.sorted() }
+        if kind == "reversed" { return xs.sorted(by: >) }
+        return xs
+    }
+
+    /// sort's radix sort (in C) against the comparison sort of `reference`, bit for bit, at the sizes
+    /// around its thresholds (insertion sort up to 32 keys, a 16-bit first digit from 65536) and on
+    /// data that exercises its digits: arbitrary bit patterns, one shared leading digit, repeats
+    /// with ±0 and nans of several payloads, sorted and reversed runs.
+    func testSortAgreesWithAComparisonSort() throws {
+        let (engine, _) = makeEngine()
+        let kinds = ["bits", "spread", "narrow", "repeats", "sorted", "reversed"]
+        for n in [0, 1, 2, 15, 16, 17, 31, 32, 33, 100, 1000, 65535, 65536, 100_000] {
+            for kind in kinds {
+                for seed in 1...(n <= 1000 ? 8 : 1) as ClosedRange<UInt64> {
+                    let xs = numbers(kind, n, seed: seed)
+                    engine.setGlobal("xs", .numbers(xs))
+                    for reverse in [false, true] {
+                        let sorted = try engine.run("sort(xs, reverse: \(reverse))")
+                        guard case .numbers(let ys) = sorted else { return XCTFail("sort gave \(sorted)") }
+                        let expected = reference(xs, reverse: reverse)
+                        if ys.map(\.bitPattern) != expected.map(\.bitPattern) {
+                            let k = ys.indices.first { $0 >= expected.count || ys[$0].bitPattern != expected[$0].bitPattern } ?? ys.count
+                            return XCTFail("\(kind), n = \(n), seed \(seed), reverse: \(reverse): first difference at \(k)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     func testSortByKeyKeepsTheOrderOfEqualKeys() throws {
         let (engine, _) = makeEngine()
         let result = try engine.run("""

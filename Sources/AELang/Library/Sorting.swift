@@ -1,3 +1,5 @@
+import _AEKernels
+
 /// The orders `sort` uses: numbers ascending with nan after every number, strings as `<` compares
 /// them, lists of numbers and strings lexicographically (a list before a longer one it starts).
 /// Every order is stable: equal keys keep the order they had, with `reverse` too (which sorts in
@@ -14,89 +16,19 @@ enum Sorting {
     /// Numbers in order, stably: 0 and -0, equal as numbers, keep the order they came in, and nan
     /// goes after every number (before, with `reverse`).
     ///
-    /// A least-significant-digit radix sort of the doubles' bit patterns, made to order as unsigned
-    /// integers (negative numbers' bits inverted, the others' sign bit set; inverted again for
-    /// `reverse`), 8 bits a pass (256 buckets, whose write streams stay within the TLB's reach),
-    /// skipping a pass where every number has the same digit: at most eight streaming passes instead
-    /// of n·log n comparisons through a closure. The patterns turn back into the numbers exactly,
-    /// except that -0 sorts as 0 and every nan as one nan: those runs are then refilled with the
-    /// original zeros and nans, in their order.
+    /// A radix sort of the doubles' bit patterns in C (ae_sort_doubles, _AEKernels/SortDoubles.c):
+    /// a few streaming passes instead of n·log n comparisons through a closure. If it cannot get its
+    /// work space (a bucket's worth of memory), the comparison sort gives the same order.
     static func numbers(_ xs: [Double], reverse: Bool) -> [Double] {
         let n = xs.count
-        guard n > 256 else {
-            var order = Array(0..<n)
-            order.sort { i, j in
-                let c = compare(xs[i], xs[j])
-                return c != 0 ? (reverse ? c > 0 : c < 0) : i < j
-            }
-            return order.map { xs[$0] }
+        guard n > 1 else { return xs }
+        var sorted = true
+        let result = [Double](unsafeUninitializedCapacity: n) { out, count in
+            sorted = xs.withUnsafeBufferPointer { ae_sort_doubles($0.baseAddress, n, reverse ? 1 : 0, out.baseAddress) } == 0
+            count = sorted ? n : 0
         }
-        let sign: UInt64 = 1 << 63
-        let flip: UInt64 = reverse ? .max : 0
-        let nanKey: UInt64 = .max ^ flip
-        let digitBits = 8, buckets = 1 << digitBits, mask = UInt64(buckets - 1)
-        let passes = (64 + digitBits - 1) / digitBits
-        var keys = [UInt64](repeating: 0, count: n)
-        // The keys, and every pass's histogram, from one read of the data.
-        var counts = [Int](repeating: 0, count: passes * buckets)
-        var zeros = 0, nans = 0
-        keys.withUnsafeMutableBufferPointer { keys in
-            counts.withUnsafeMutableBufferPointer { counts in
-                for (i, x) in xs.enumerated() {
-                    let k: UInt64
-                    if x.isNaN {
-                        k = nanKey
-                        nans += 1
-                    } else {
-                        if x == 0 { zeros += 1 }
-                        let bits = (x == 0 ? 0.0 : x).bitPattern
-                        k = (bits & sign != 0 ? ~bits : bits | sign) ^ flip
-                    }
-                    keys[i] = k
-                    for pass in 0..<passes { counts[pass * buckets + Int((k >> UInt64(pass * digitBits)) & mask)] += 1 }
-                }
-            }
-        }
-        var spare = [UInt64](repeating: 0, count: n)
-        var offsets = [Int](repeating: 0, count: buckets)
-        for pass in 0..<passes {
-            let shift = UInt64(pass * digitBits)
-            if counts[pass * buckets + Int((keys[0] >> shift) & mask)] == n { continue }
-            var total = 0
-            for d in 0..<buckets {
-                offsets[d] = total
-                total += counts[pass * buckets + d]
-            }
-            keys.withUnsafeBufferPointer { source in
-                spare.withUnsafeMutableBufferPointer { target in
-                    offsets.withUnsafeMutableBufferPointer { offsets in
-                        for k in source {
-                            let d = Int((k >> shift) & mask)
-                            target[offsets[d]] = k
-                            offsets[d] += 1
-                        }
-                    }
-                }
-            }
-            swap(&keys, &spare)
-        }
-        var sorted = [Double](unsafeUninitializedCapacity: n) { out, count in
-            keys.withUnsafeBufferPointer { keys in
-                for i in 0..<n {
-                    let k = keys[i] ^ flip
-                    out[i] = Double(bitPattern: k & sign != 0 ? k & ~sign : ~k)
-                }
-            }
-            count = n
-        }
-        if zeros > 0, var k = sorted.firstIndex(of: 0) {
-            for x in xs where x == 0 { sorted[k] = x; k += 1 }
-        }
-        if nans > 0 {
-            var k = reverse ? 0 : n - nans
-            for x in xs where x.isNaN { sorted[k] = x; k += 1 }
-        }
-        return sorted
+        if sorted { return result }
+        return order(n, reverse: reverse) { compare(xs[$0], xs[$1]) }.map { xs[$0] }
     }
 
     /// The indices 0..<count in the stable order `compare` (three-way: < 0, 0, > 0) gives.

@@ -55,11 +55,10 @@ public enum DataGenerators {
         var running = 0.0
         for w in weights { running += w / total; cumulative.append(running) }
         var data = Dataset(rows: n, dim: d)
-        var z = [Double](repeating: 0, count: d)
         for i in 0..<n {
             let u = rng.uniform()
             let k = cumulative.firstIndex(where: { u < $0 }) ?? components.count - 1
-            components[k].draw(into: &data.values, at: i * d, z: &z, rng: &rng)
+            components[k].draw(into: &data.values, at: i * d, rng: &rng)
         }
         return data
     }

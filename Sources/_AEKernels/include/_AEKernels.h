@@ -8,7 +8,8 @@
 // every multiply-add that is fused is an explicit fma (a vfmadd instruction with FMA, the C library's
 // exact fma without it); nothing else is contracted. Only the speed differs.
 //
-// Internal to AENumerics (the leading underscore): its Swift types wrap these functions.
+// Internal to ae (the leading underscore): AENumerics' Swift types wrap these functions, and AELang's
+// sort calls ae_sort_doubles.
 #ifndef AE_KERNELS_H
 #define AE_KERNELS_H
 
@@ -154,6 +155,10 @@ void ae_wide_line_integrals(const ae_weights *w, const ae_wide_panels *p, long r
                             const double *nodes, const double *weights, long q, int even, double spacing,
                             double scale, double *out, double *deltas, double *products);
 
+/// sort()'s numbers (AELang's Sorting.swift): SortDoubles.c says how and in what order.
+int ae_sort_doubles(const double *xs, long n, int reverse, double *out);
+/// t = u·√(t/s), the last step of the polar method's normal variates (PolarNormals.c).
+void ae_polar_scale(long n, const double *u, const double *s, double *t);
 #ifdef __cplusplus
 }
 #endif
