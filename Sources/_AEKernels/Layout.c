@@ -22,6 +22,16 @@ void ae_weights_load(const double *theta, long hidden, int tied, double *wt, dou
     }
 }
 
+void ae_pack_inputs(const ae_weights *w, double *panel) {
+    const long d = w->dim, C = w->chunks, hc = 8 * C, dp = (d + 7) / 8 * 8;
+    for (long c = 0; c < dp / 8; c++)
+        for (long u = 0; u < hc; u++)
+            for (long l = 0; l < 8; l++) {
+                const long i = 8 * c + l;
+                panel[(c * hc + u) * 8 + l] = i < d ? w->wt[(i * C + u / 8) * 8 + u % 8] : 0;
+            }
+}
+
 void ae_gradient_unpack(const ae_weights *w, const ae_block *total, long hidden, int tied, double cae, double *g) {
     const long d = w->dim, h = hidden, C = w->chunks;
     for (long i = 0; i < d; i++) {

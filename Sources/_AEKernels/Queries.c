@@ -76,24 +76,17 @@ AE_DISPATCH_VOID(ae_jacobian, (const ae_weights *w, const double *x, int sigmoid
                  (w, x, sigmoid_decoder, j, scratch))
 
 /// The same for wide data, as one blocked product (Product.h), J = (V·diag(g))·W: A = V with each
-/// column scaled by its unit's slope (d × 8C), B = W by chunks of 8 inputs, packed here (inputs
-/// 8c ..< 8c+8 of unit u at 8(c·8C + u), d padded to dpad with zeros). 2·d²·H flops instead of the
-/// row kernel's d² lane accumulators, which at d = 784 would fill 39 MB.
-AE_INLINE void wide_jacobian(const ae_weights *w, const double *x, int sigmoid_decoder, double *j, double *scratch,
-                             int sig) {
+/// column scaled by its unit's slope (d × 8C), B = W by chunks of 8 inputs (ae_pack_inputs). 2·d²·H
+/// flops instead of the row kernel's d² lane accumulators, which at d = 784 would fill 39 MB.
+AE_INLINE void wide_jacobian(const ae_weights *w, const double *panel, const double *x, int sigmoid_decoder, double *j,
+                             double *scratch, int sig) {
     const long d = w->dim, C = w->chunks, hc = 8 * C, dp = (d + 7) / 8 * 8;
     lanes *racc = (lanes *)scratch, *g = racc + d;
-    double *a = (double *)(g + C), *panel = a + d * hc, *product = panel + hc * dp;
+    double *a = (double *)(g + C), *product = a + d * hc;
     forward_row(w, x, d, sig, racc, 0, g, 0);
     const lanes *v = (const lanes *)w->v;
     for (long i = 0; i < d; i++)
         for (long k = 0; k < C; k++) ((lanes *)(a + i * hc))[k] = v[i * C + k] * g[k];
-    for (long c = 0; c < dp / 8; c++)
-        for (long u = 0; u < hc; u++)
-            for (long l = 0; l < 8; l++) {
-                const long i = 8 * c + l;
-                panel[(c * hc + u) * 8 + l] = i < d ? w->wt[(i * C + u / 8) * 8 + u % 8] : 0;
-            }
     const ae_epilogue none = {AE_EPI_NONE, 0, 0, 0, 0};
     product_body(d, dp / 8, hc, a, AE_MR * hc, hc, 1, panel, 8, 8 * hc, product, dp, 8, 0, &none);
     for (long i = 0; i < d; i++) {
@@ -102,12 +95,13 @@ AE_INLINE void wide_jacobian(const ae_weights *w, const double *x, int sigmoid_d
     }
 }
 
-AE_INLINE void ae_wide_jacobian_body(const ae_weights *w, const double *x, int sigmoid_decoder, double *j,
-                                     double *scratch) {
-    if (w->sigmoid) wide_jacobian(w, x, sigmoid_decoder, j, scratch, 1);
-    else wide_jacobian(w, x, sigmoid_decoder, j, scratch, 0);
+AE_INLINE void ae_wide_jacobian_body(const ae_weights *w, const double *panel, const double *x, int sigmoid_decoder,
+                                     double *j, double *scratch) {
+    if (w->sigmoid) wide_jacobian(w, panel, x, sigmoid_decoder, j, scratch, 1);
+    else wide_jacobian(w, panel, x, sigmoid_decoder, j, scratch, 0);
 }
 
 AE_DISPATCH_VOID(ae_wide_jacobian,
-                 (const ae_weights *w, const double *x, int sigmoid_decoder, double *j, double *scratch),
-                 (w, x, sigmoid_decoder, j, scratch))
+                 (const ae_weights *w, const double *panel, const double *x, int sigmoid_decoder, double *j,
+                  double *scratch),
+                 (w, panel, x, sigmoid_decoder, j, scratch))

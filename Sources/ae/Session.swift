@@ -15,8 +15,8 @@ final class Session {
     /// `output` and `diagnostics` receive the program's output and its progress and diagnostics; the
     /// command line writes them to stdout and stderr, the machine mode wraps them in messages.
     init(options: EngineOptions, scriptArguments: [String],
-         output: @escaping (String) -> Void = Session.writeOutput,
-         diagnostics: @escaping (String) -> Void = Session.writeError) {
+         output: @escaping @Sendable (String) -> Void = Session.writeOutput,
+         diagnostics: @escaping @Sendable (String) -> Void = Session.writeError) {
         engine = Engine(options: options, interruptFlag: Interrupts.flag, output: output, diagnostics: diagnostics)
         engine.register(Builtins.all)
         engine.bundledModules = Stdlib.modules

@@ -172,6 +172,28 @@ final class GradientTests: XCTestCase {
         }
     }
 
+    /// The queries keep the parameters in the kernels' layouts until the parameters change: after new
+    /// parameters (setParameters, or more training) they answer as a fresh model with those parameters.
+    func testQueriesFollowNewParameters() throws {
+        for d in [3, 20] {
+            let ae = try randomModel(.dae(sigma: 0.3), dim: d)
+            let data = randomData(n: 6, dim: d), x = data.row(0), path = PathQuadrature(rule: .even, points: 5)
+            func answers(_ m: AutoEncoder) -> [[Double]] {
+                [m.reconstruct(data, threads: 1).values, m.encode(data, threads: 1).values, m.jacobian(at: x),
+                 m.lineIntegrals(from: data, to: data.rows(Array((0..<6).reversed())), path: path, threads: 1)!]
+            }
+            let before = answers(ae)
+            let other = try randomModel(.dae(sigma: 0.3), dim: d, seed: 77)
+            try ae.setParameters(dim: d, W: other.W, b: other.b, V: other.V, c: other.c)
+            XCTAssertEqual(answers(ae), answers(other), "d \(d): after setParameters")
+            XCTAssertNotEqual(answers(ae), before)
+            _ = try train(ae, data: data, options: TrainingOptions(iterations: 3))
+            let fresh = try randomModel(.dae(sigma: 0.3), dim: d)
+            try fresh.setParameters(dim: d, W: ae.W, b: ae.b, V: ae.V, c: ae.c)
+            XCTAssertEqual(answers(ae), answers(fresh), "d \(d): after training")
+        }
+    }
+
     func testVectorisedTanhAndSigmoidMatchLibm() {
         var worstTanh = 0.0, worstSigmoid = 0.0
         var a = -30.0

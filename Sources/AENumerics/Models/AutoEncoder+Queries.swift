@@ -83,16 +83,15 @@ extension AutoEncoder {
     /// ``LossEvaluation/wideDimension`` inputs on, as one blocked product; below, with d² accumulators.
     public func jacobian(at point: [Double]) -> [Double] {
         precondition(isInitialized && point.count == dim, "jacobian: model not trained or wrong dimension")
-        let weights = queryWeights().padded
+        let query = queryWeights(), weights = query.padded
         let d = dim, hc = 8 * weights.chunks, dpad = (d + 7) / 8 * 8
-        let wide = d >= LossEvaluation.wideDimension
         var j = [Double](repeating: 0, count: d * d)
-        let scratch: UnsafeMutablePointer<Double> = kernelBuffer(wide ? 8 * d + hc + hc * (d + dpad) + d * dpad : 8 * (d + d * d))
+        let scratch: UnsafeMutablePointer<Double> = kernelBuffer(query.wide != nil ? 8 * d + hc + d * (hc + dpad) : 8 * (d + d * d))
         defer { scratch.deallocate() }
         let sigmoidOut: Int32 = decoder == .sigmoid ? 1 : 0
         withUnsafePointer(to: weights.kernelView) { view in
-            if wide {
-                ae_wide_jacobian(view, point, sigmoidOut, &j, scratch)
+            if let panel = query.inputPanel {
+                ae_wide_jacobian(view, panel, point, sigmoidOut, &j, scratch)
             } else {
                 ae_jacobian(view, point, sigmoidOut, &j, scratch)
             }
@@ -138,6 +137,8 @@ extension AutoEncoder {
 final class QueryWeights: @unchecked Sendable {
     let padded: PaddedWeights
     let wide: WideLossKernel?
+    /// W by chunks of inputs for the wide Jacobian (ae_pack_inputs); nil below the wide dimension.
+    let inputPanel: UnsafeMutablePointer<Double>?
 
     init(_ model: AutoEncoder) {
         let padded = PaddedWeights(dim: model.dim, hidden: model.hidden, activation: model.activation)
@@ -147,8 +148,14 @@ final class QueryWeights: @unchecked Sendable {
             let kernel = WideLossKernel(dim: model.dim, chunks: padded.chunks, blockRows: 0)
             kernel.pack(padded)
             wide = kernel
+            let panel: UnsafeMutablePointer<Double> = kernelBuffer(padded.chunks * 8 * kernel.dpad)
+            withUnsafePointer(to: padded.kernelView) { ae_pack_inputs($0, panel) }
+            inputPanel = panel
         } else {
             wide = nil
+            inputPanel = nil
         }
     }
+
+    deinit { inputPanel?.deallocate() }
 }

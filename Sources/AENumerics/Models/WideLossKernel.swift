@@ -32,7 +32,8 @@ final class WideLossKernel {
     private let wpack, vtpack, vpack: UnsafeMutablePointer<Double>
     private let hiddenBlock, hiddenGradient, outputs, delta, rowLoss, xPanels, deltaPanels, rowPanels: UnsafeMutablePointer<Double>
     private let caeTerm: UnsafeMutablePointer<Lanes>
-    let total: BlockWorkspace
+    /// The loss's sums (made on first use: the queries' kernel never needs them).
+    private(set) lazy var total = BlockWorkspace(dim: dim, chunks: chunks, tileRows: 1)
 
     /// Buffers for blocks of `blockRows` rows (0 for the reconstruction alone, which needs none).
     init(dim d: Int, chunks C: Int, blockRows: Int = WideLossKernel.blockRows) {
@@ -52,7 +53,6 @@ final class WideLossKernel {
         deltaPanels = zeros((d + 5) / 6 * 6 * blockRows)
         rowPanels = zeros(blockRows * max(d, 8 * C))
         caeTerm = kernelBuffer(C)
-        total = BlockWorkspace(dim: d, chunks: C, tileRows: 1)
     }
 
     deinit {

@@ -91,9 +91,14 @@ void ae_encode_rows(const ae_weights *w, long first, long end, const double *x, 
 /// ∂r/∂x at the point x, d × d row-major into j (row i: ∂r_i/∂x_k); `scratch` holds 8·(d + d²) doubles.
 void ae_jacobian(const ae_weights *w, const double *x, int sigmoid_decoder, double *j, double *scratch);
 
-/// The same as one blocked product, for wide data; `scratch` holds 8d + 8C + 8C·(d + dpad) + d·dpad
-/// doubles (dpad = d rounded up to a multiple of 8).
-void ae_wide_jacobian(const ae_weights *w, const double *x, int sigmoid_decoder, double *j, double *scratch);
+/// W by chunks of 8 inputs for ae_wide_jacobian: inputs 8c ..< 8c+8 of hidden unit u at 8(c·8C + u),
+/// d padded with zeros to dpad (d rounded up to a multiple of 8); `panel` holds 8C·dpad doubles.
+void ae_pack_inputs(const ae_weights *w, double *panel);
+
+/// The same as one blocked product, for wide data, with W packed by ae_pack_inputs; `scratch` holds
+/// 8d + 8C + d·(8C + dpad) doubles.
+void ae_wide_jacobian(const ae_weights *w, const double *panel, const double *x, int sigmoid_decoder, double *j,
+                      double *scratch);
 
 /// The line integrals of a linear-decoder auto-encoder for the segments a_row → b_row, rows
 /// [first, end): out[row] = scale · Σ_m weights[m] · (c·Δ + act(b + W·x(t_m))·(VᵀΔ) − x(t_m)·Δ) with
