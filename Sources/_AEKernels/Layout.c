@@ -22,13 +22,13 @@ void ae_weights_load(const double *theta, long hidden, int tied, double *wt, dou
     }
 }
 
-void ae_pack_inputs(const ae_weights *w, double *panel) {
-    const long d = w->dim, C = w->chunks, hc = 8 * C, dp = (d + 7) / 8 * 8;
+void ae_pack_by_inputs(const double *m, long dim, long chunks, double *panel) {
+    const long hc = 8 * chunks, dp = (dim + 7) / 8 * 8;
     for (long c = 0; c < dp / 8; c++)
         for (long u = 0; u < hc; u++)
             for (long l = 0; l < 8; l++) {
                 const long i = 8 * c + l;
-                panel[(c * hc + u) * 8 + l] = i < d ? w->wt[(i * C + u / 8) * 8 + u % 8] : 0;
+                panel[(c * hc + u) * 8 + l] = i < dim ? m[i * hc + u] : 0;
             }
 }
 

@@ -43,14 +43,13 @@ AE_INLINE lanes segment_chunk(lanes start, lanes slope, lanes u, const double *n
 }
 
 /// The rest of a segment's integral, Σ_m w_m·(c·Δ − a·Δ − t_m·|Δ|²), plus the hidden part `dot`, scaled.
-AE_INLINE double segment_total(const ae_weights *w, const double *ar, const double *br, const double *nodes,
+AE_INLINE double segment_total(const ae_weights *w, const double *ar, const double *delta, const double *nodes,
                                const double *weights, long q, double scale, lanes dot) {
     double c_delta = 0, a_delta = 0, delta_sq = 0;
     for (long i = 0; i < w->dim; i++) {
-        const double delta = br[i] - ar[i];
-        c_delta += w->c[i] * delta;
-        a_delta += ar[i] * delta;
-        delta_sq += delta * delta;
+        c_delta += w->c[i] * delta[i];
+        a_delta += ar[i] * delta[i];
+        delta_sq += delta[i] * delta[i];
     }
     double linear = 0;
     for (long m = 0; m < q; m++) linear += weights[m] * (c_delta - a_delta - nodes[m] * delta_sq);
@@ -73,7 +72,7 @@ AE_INLINE void line_integrals(const ae_weights *w, long first, long end, const d
             lanes u = affine_chunk(v, splat(0), C, k, delta, d);
             dot = segment_chunk(start, slope, u, nodes, weights, q, even, spacing, sig, dot);
         }
-        out[row] = segment_total(w, ar, br, nodes, weights, q, scale, dot);
+        out[row] = segment_total(w, ar, delta, nodes, weights, q, scale, dot);
     }
 }
 
@@ -111,7 +110,7 @@ AE_INLINE void wide_line_integrals(const ae_weights *w, const ae_wide_panels *p,
         lanes dot = 0;
         for (long k = 0; k < C; k++)
             dot = segment_chunk(sr[k] + bias[k], lr[k], ur[k], nodes, weights, q, even, spacing, sig, dot);
-        out[row] = segment_total(w, a + row * d, b + row * d, nodes, weights, q, scale, dot);
+        out[row] = segment_total(w, a + row * d, deltas + row * d, nodes, weights, q, scale, dot);
     }
 }
 

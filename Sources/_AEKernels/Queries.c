@@ -76,7 +76,7 @@ AE_DISPATCH_VOID(ae_jacobian, (const ae_weights *w, const double *x, int sigmoid
                  (w, x, sigmoid_decoder, j, scratch))
 
 /// The same for wide data, as one blocked product (Product.h), J = (V·diag(g))·W: A = V with each
-/// column scaled by its unit's slope (d × 8C), B = W by chunks of 8 inputs (ae_pack_inputs). 2·d²·H
+/// column scaled by its unit's slope (d × 8C), B = W by chunks of 8 inputs (ae_pack_by_inputs). 2·d²·H
 /// flops instead of the row kernel's d² lane accumulators, which at d = 784 would fill 39 MB.
 AE_INLINE void wide_jacobian(const ae_weights *w, const double *panel, const double *x, int sigmoid_decoder, double *j,
                              double *scratch, int sig) {

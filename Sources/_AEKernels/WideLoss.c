@@ -14,7 +14,7 @@
 #include "Forward.h"
 #include "Product.h"
 
-void ae_wide_pack(const ae_weights *w, double *wpack, double *vtpack, double *vpack, long dchunks) {
+void ae_wide_pack(const ae_weights *w, double *wpack, double *vtpack, double *vpack) {
     const long d = w->dim, C = w->chunks;
     for (long j = 0; j < C; j++)
         for (long i = 0; i < d; i++)
@@ -22,12 +22,7 @@ void ae_wide_pack(const ae_weights *w, double *wpack, double *vtpack, double *vp
                 wpack[(j * d + i) * 8 + l] = w->wt[(i * C + j) * 8 + l];
                 vtpack[(j * d + i) * 8 + l] = w->v[(i * C + j) * 8 + l];
             }
-    for (long ic = 0; ic < dchunks; ic++)
-        for (long h = 0; h < 8 * C; h++)
-            for (int l = 0; l < 8; l++) {
-                long i = 8 * ic + l;
-                vpack[(ic * 8 * C + h) * 8 + l] = i < d ? w->v[i * C * 8 + h] : 0;
-            }
+    ae_pack_by_inputs(w->v, d, C, vpack);
 }
 
 /// Rows [0, rows) × columns [0, K) of a (rows lda apart) as the microkernel's A panels:

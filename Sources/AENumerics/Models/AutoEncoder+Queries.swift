@@ -137,7 +137,7 @@ extension AutoEncoder {
 final class QueryWeights: @unchecked Sendable {
     let padded: PaddedWeights
     let wide: WideLossKernel?
-    /// W by chunks of inputs for the wide Jacobian (ae_pack_inputs); nil below the wide dimension.
+    /// W by chunks of inputs for the wide Jacobian (ae_pack_by_inputs); nil below the wide dimension.
     let inputPanel: UnsafeMutablePointer<Double>?
 
     init(_ model: AutoEncoder) {
@@ -149,7 +149,7 @@ final class QueryWeights: @unchecked Sendable {
             kernel.pack(padded)
             wide = kernel
             let panel: UnsafeMutablePointer<Double> = kernelBuffer(padded.chunks * 8 * kernel.dpad)
-            withUnsafePointer(to: padded.kernelView) { ae_pack_inputs($0, panel) }
+            ae_pack_by_inputs(doubles(padded.wt), model.dim, padded.chunks, panel)
             inputPanel = panel
         } else {
             wide = nil

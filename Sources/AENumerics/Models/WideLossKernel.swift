@@ -118,7 +118,7 @@ extension WideLossKernel {
     /// Packs the weights into the panels the products read (wpack, vtpack, vpack): each evaluation of
     /// the loss does; the queries' kernel once per change of the parameters (``QueryWeights``).
     func pack(_ weights: PaddedWeights) {
-        withUnsafePointer(to: weights.kernelView) { ae_wide_pack($0, wpack, vtpack, vpack, dpad / 8) }
+        withUnsafePointer(to: weights.kernelView) { ae_wide_pack($0, wpack, vtpack, vpack) }
     }
 
     /// r(x) for the n rows of x (row-major, d columns) into r, through the same encoder and decoder

@@ -91,11 +91,12 @@ void ae_encode_rows(const ae_weights *w, long first, long end, const double *x, 
 /// ∂r/∂x at the point x, d × d row-major into j (row i: ∂r_i/∂x_k); `scratch` holds 8·(d + d²) doubles.
 void ae_jacobian(const ae_weights *w, const double *x, int sigmoid_decoder, double *j, double *scratch);
 
-/// W by chunks of 8 inputs for ae_wide_jacobian: inputs 8c ..< 8c+8 of hidden unit u at 8(c·8C + u),
-/// d padded with zeros to dpad (d rounded up to a multiple of 8); `panel` holds 8C·dpad doubles.
-void ae_pack_inputs(const ae_weights *w, double *panel);
+/// A d × 8C matrix in the padded layout (ae_weights' wt or v) by chunks of 8 inputs: inputs
+/// 8c ..< 8c+8 of hidden unit u at 8(c·8C + u), d padded with zeros to dpad (d rounded up to a
+/// multiple of 8); `panel` holds 8C·dpad doubles. Vᵀ for the wide decoder, W for the wide Jacobian.
+void ae_pack_by_inputs(const double *m, long dim, long chunks, double *panel);
 
-/// The same as one blocked product, for wide data, with W packed by ae_pack_inputs; `scratch` holds
+/// The same as one blocked product, for wide data, with W packed by ae_pack_by_inputs; `scratch` holds
 /// 8d + 8C + d·(8C + dpad) doubles.
 void ae_wide_jacobian(const ae_weights *w, const double *panel, const double *x, int sigmoid_decoder, double *j,
                       double *scratch);
@@ -127,7 +128,7 @@ typedef struct {
 } ae_wide_panels;
 
 /// Fills the wide kernels' panels from the padded weights.
-void ae_wide_pack(const ae_weights *w, double *wpack, double *vtpack, double *vpack, long dchunks);
+void ae_wide_pack(const ae_weights *w, double *wpack, double *vtpack, double *vpack);
 
 /// The forward pass of `rows` rows of the wide kernels: hidden values into hb (by chunks; the caller
 /// offsets hb and dab by 8 × the unit's first row), decoder
